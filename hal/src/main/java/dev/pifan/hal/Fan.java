@@ -1,0 +1,29 @@
+package dev.pifan.hal;
+
+import java.util.OptionalInt;
+
+/** A fan output: hwmon pwm, /sys/class/pwm, an I2C fan chip, a GPIO pin, the simulator. */
+public interface Fan {
+
+    String id();
+
+    /** Drives the fan at this duty. A fan that can only switch treats any non-zero duty per its threshold. */
+    void apply(Duty duty) throws HalException;
+
+    /** Whether {@link #readRpm()} can ever return a value. */
+    boolean hasTachometer();
+
+    /** The measured speed, or empty when the fan has no tachometer. */
+    OptionalInt readRpm() throws HalException;
+
+    /**
+     * Gives the fan back to whoever drove it before pifan (the kernel's automatic mode on a Pi 5
+     * Active Cooler or a PoE HAT), when there was such an owner.
+     *
+     * @return true if someone else drives the fan now; false if nobody does, and the caller must
+     *     leave the fan in a safe state itself
+     */
+    default boolean handBack() throws HalException {
+        return false;
+    }
+}
