@@ -1,0 +1,147 @@
+package dev.pifan.control;
+
+import dev.pifan.hal.Board;
+import dev.pifan.hal.Duty;
+import dev.pifan.hal.Fan;
+import dev.pifan.hal.HalException;
+import dev.pifan.hal.MonotonicClock;
+import dev.pifan.hal.ThrottleFlags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One tick: read the board, let the controller decide, drive the fan, tell the listeners.
+ *
+ * <p>Scheduling is someone else's job (a timer in the daemon, a for-loop in the simulator): the
+ * loop itself only needs a clock, which is what lets an hour of simulated time run in milliseconds.
+ * Not thread-safe: one thread ticks.
+ */
+public final class ControlLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlLoop.class);
+
+    /** What the fan is left in when pifan exits. */
+    public enum ExitState {
+        /** Hand the fan back to the kernel where it has automatic control; else full speed. */
+        HAND_BACK_OR_FULL,
+        /** Full speed. */
+        FULL
+    }
+
+    private final Board board;
+    private final Controller controller;
+    private final MonotonicClock clock;
+    private final List<TickListener> listeners = new CopyOnWriteArrayList<>();
+    private long ticks;
+    private boolean lastWriteFailed;
+
+    public ControlLoop(Board board, Controller controller, MonotonicClock clock) {
+        this.board = board;
+        this.controller = controller;
+        this.clock = clock;
+    }
+
+    public void addListener(TickListener listener) {
+        listeners.add(listener);
+    }
+
+    public Controller controller() {
+        return controller;
+    }
+
+    public Snapshot tick() {
+        long start = clock.nanos();
+        List<Snapshot.SourceError> errors = new ArrayList<>(0);
+
+        OptionalDouble celsius = OptionalDouble.empty();
+        Optional<HalException> temperatureError = Optional.empty();
+        try {
+            celsius = OptionalDouble.of(board.temperature().readCelsius());
+        } catch (HalException e) {
+            temperatureError = Optional.of(e);
+            errors.add(new Snapshot.SourceError(Snapshot.Source.TEMPERATURE, board.temperature().id(), e.getMessage()));
+        }
+
+        ThrottleFlags flags = ThrottleFlags.UNKNOWN;
+        Optional<HalException> throttleError = Optional.empty();
+        try {
+            flags = board.throttle().read();
+        } catch (HalException e) {
+            throttleError = Optional.of(e);
+            errors.add(new Snapshot.SourceError(Snapshot.Source.THROTTLE, board.throttle().id(), e.getMessage()));
+        }
+
+        Fan fan = board.fan();
+        OptionalInt rpm = OptionalInt.empty();
+        Optional<HalException> rpmError = Optional.empty();
+        if (fan.hasTachometer()) {
+            try {
+                rpm = fan.readRpm();
+            } catch (HalException e) {
+                rpmError = Optional.of(e);
+                errors.add(new Snapshot.SourceError(Snapshot.Source.FAN_SPEED, fan.id(), e.getMessage()));
+            }
+        }
+
+        Reading reading = new Reading(start, celsius, temperatureError, flags, throttleError, rpm, rpmError,
+                lastWriteFailed);
+        Decision decision = controller.decide(reading);
+
+        boolean applied = apply(fan, decision.duty(), errors);
+        lastWriteFailed = !applied;
+
+        ticks++;
+        Snapshot snapshot = new Snapshot(ticks, start, celsius, flags, rpm, decision, applied, errors,
+                clock.nanos() - start);
+        for (TickListener listener : listeners) {
+            try {
+                listener.onTick(snapshot);
+            } catch (RuntimeException e) {
+                LOG.error("tick listener {} failed; the fan keeps being controlled", listener, e);
+            }
+        }
+        return snapshot;
+    }
+
+    private static boolean apply(Fan fan, Duty duty, List<Snapshot.SourceError> errors) {
+        try {
+            fan.apply(duty);
+            return true;
+        } catch (HalException e) {
+            errors.add(new Snapshot.SourceError(Snapshot.Source.FAN, fan.id(), e.getMessage()));
+            return false;
+        }
+    }
+
+    /**
+     * Leaves the fan in its exit state: handed back to the kernel if asked and possible, else
+     * full speed. Never off: whatever runs on this board after pifan exits still makes heat.
+     *
+     * @return a sentence saying what was done, for the log
+     */
+    public String leaveFan(ExitState exitState) {
+        Fan fan = board.fan();
+        if (exitState == ExitState.HAND_BACK_OR_FULL) {
+            try {
+                if (fan.handBack()) {
+                    return "fan " + fan.id() + " handed back to the kernel's automatic control";
+                }
+            } catch (HalException e) {
+                LOG.warn("could not hand fan {} back to the kernel ({}); leaving it at full speed", fan.id(),
+                        e.getMessage());
+            }
+        }
+        try {
+            fan.apply(Duty.FULL);
+            return "fan " + fan.id() + " left at full speed";
+        } catch (HalException e) {
+            return "fan " + fan.id() + " could not be set to full speed on exit: " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.pifan.control;
+
+import java.time.Duration;
+
+/**
+ * The thresholds of the safety rules.
+ *
+ * @param criticalC at or above this temperature the fan runs at full speed
+ * @param sensorFailures consecutive failed reads after which the fan runs at full speed
+ * @param stuckAfter a sensor whose value has not changed for this long, while the fan duty moved
+ *     by at least {@link #STUCK_DUTY_SPAN}, is called stuck; zero disables the rule
+ * @param stallAfter a tachometer reading 0 for this long while the fan is driven at or above its
+ *     start duty means a stalled fan; zero disables the rule
+ */
+public record SafetyLimits(double criticalC, int sensorFailures, Duration stuckAfter, Duration stallAfter) {
+
+    /** Below this, a SoC temperature reading is not believed (a Pi does not run in a freezer). */
+    public static final double PLAUSIBLE_MIN_C = -20.0;
+    /** Above this, a SoC temperature reading is not believed (the silicon would be dead). */
+    public static final double PLAUSIBLE_MAX_C = 125.0;
+    /**
+     * How far the duty must have moved for an unchanged reading to be suspicious: a fan going
+     * from half to full speed always moves a real die temperature by more than a sensor step.
+     */
+    public static final double STUCK_DUTY_SPAN = 0.5;
+
+    public SafetyLimits {
+        if (!(criticalC > PLAUSIBLE_MIN_C && criticalC < PLAUSIBLE_MAX_C)) {
+            throw new IllegalArgumentException("critical temperature " + criticalC + " C is not plausible");
+        }
+        if (sensorFailures < 1) {
+            throw new IllegalArgumentException("sensor failures " + sensorFailures + " must be at least 1");
+        }
+        if (stuckAfter.isNegative() || stallAfter.isNegative()) {
+            throw new IllegalArgumentException("stuck and stall times must not be negative");
+        }
+    }
+
+    public static boolean isPlausible(double celsius) {
+        return celsius >= PLAUSIBLE_MIN_C && celsius <= PLAUSIBLE_MAX_C;
+    }
+}
