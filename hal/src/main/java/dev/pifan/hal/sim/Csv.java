@@ -39,11 +39,17 @@ final class Csv {
     }
 
     /**
-     * The shortest plain text that reads back as exactly this double ({@code 0.05}, {@code 1.0},
-     * {@code 0.29411764705882354}), never in scientific notation.
+     * Plain decimal text that reads back as exactly this double ({@code 0.05}, {@code 1.0},
+     * {@code 0.29411764705882354}, {@code 0.0001}): Java's round-trip digits, never in scientific
+     * notation.
      */
     static String exact(double value) {
-        return new BigDecimal(Double.toString(value)).toPlainString();
+        String text = Double.toString(value);
+        if (text.indexOf('E') < 0) {
+            return text;
+        }
+        String plain = new BigDecimal(text).stripTrailingZeros().toPlainString();
+        return plain.indexOf('.') < 0 ? plain + ".0" : plain;
     }
 
     /** A number for a message, as a person would write it: {@code 60}, {@code 1.4}. */
