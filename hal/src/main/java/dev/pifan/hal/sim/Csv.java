@@ -52,6 +52,13 @@ final class Csv {
         return plain.indexOf('.') < 0 ? plain + ".0" : plain;
     }
 
+    /** {@link #exact}, padded with zeros to at least {@code decimals} decimals: {@code 25.000}, {@code 20.125}. */
+    static String exact(double value, int decimals) {
+        String text = exact(value);
+        int present = text.length() - text.indexOf('.') - 1;
+        return present >= decimals ? text : text + "0".repeat(decimals - present);
+    }
+
     /** A number for a message, as a person would write it: {@code 60}, {@code 1.4}. */
     static String forMessage(double value) {
         if (!Double.isFinite(value)) {

@@ -17,8 +17,9 @@ import java.util.Locale;
  * {@code time_s,load,ambient_c,die_c,sensor_c,duty,rpm,freq_ratio,throttled}.
  *
  * <p>Written so that anyone can replay the {@code duty} column through the spec: load, ambient and
- * duty are written exactly (the shortest decimal that reads back as the same double), {@code
- * die_c} with 4 decimals (the replay rule is 0.01 °C), {@code sensor_c} and {@code rpm} with 3,
+ * duty are written exactly (decimal text that reads back as the same double; ambient padded to at
+ * least 3 decimals like every temperature), {@code die_c} with 4 decimals (the replay rule is
+ * 0.01 °C), {@code sensor_c} and {@code rpm} with 3,
  * {@code freq_ratio} with 4, {@code throttled} as hex like {@code get_throttled} ({@code 0x50005}).
  * Numbers never depend on the default locale.
  *
@@ -34,6 +35,9 @@ public final class SampleCsv {
 
     private static final int UNDER_VOLTAGE_NOW = 0x1;
 
+    /** The spec asks for at least 3 decimals on temperatures. */
+    private static final int TEMPERATURE_DECIMALS = 3;
+
     private SampleCsv() {
     }
 
@@ -41,9 +45,9 @@ public final class SampleCsv {
     public static String row(Sample sample) {
         return sample.timeS()
                 + "," + Csv.exact(sample.load())
-                + "," + Csv.exact(sample.ambientC())
+                + "," + Csv.exact(sample.ambientC(), TEMPERATURE_DECIMALS)
                 + "," + String.format(Locale.ROOT, "%.4f", sample.dieC())
-                + "," + String.format(Locale.ROOT, "%.3f", sample.sensorC())
+                + "," + String.format(Locale.ROOT, "%.3f", sample.sensorC()) // a multiple of 0.5: exact
                 + "," + Csv.exact(sample.duty())
                 + "," + String.format(Locale.ROOT, "%.3f", sample.rpm())
                 + "," + String.format(Locale.ROOT, "%.4f", sample.freqRatio())

@@ -32,8 +32,9 @@ import java.util.Random;
  * <h2>Horizon</h2>
  *
  * A {@link #bounded} board (for {@code pifan simulate} and benchmarks) never simulates beyond the
- * scenario's duration: after the last sample it holds its state, reads return the values of that
- * end state, applies are remembered but have no effect, and {@link #isComplete()} turns true. An
+ * scenario's duration D: after sample D it starts second D like any other (so reads show the final
+ * die temperature) and then holds: reads keep returning that state, applies are remembered but
+ * never simulated, no more samples come, and {@link #isComplete()} turns true. An
  * {@link #openEnded} board (for {@code pifan run --sim}) ignores the duration and keeps going: the
  * trace holds its last row for ever, windows and a stall still apply by time, and samples keep
  * coming.

@@ -27,11 +27,11 @@ class SampleCsvTest {
 
     @Test
     void rowFormat() {
-        assertEquals("1,0.05,25.0,48.0613,48.000,0.29411764705882354,1234.568,0.6667,0x50005", SampleCsv.row(SAMPLE));
-        assertEquals("7,1.0,-3.5,90.0000,90.500,0.0,0.000,0.4000,0x0",
+        assertEquals("1,0.05,25.000,48.0613,48.000,0.29411764705882354,1234.568,0.6667,0x50005", SampleCsv.row(SAMPLE));
+        assertEquals("7,1.0,-3.500,90.0000,90.500,0.0,0.000,0.4000,0x0",
                 SampleCsv.row(new Sample(7, 1.0, -3.5, 90, 90.5, 0, 0, 0.4, 0, false)));
-        assertEquals("3600,0.0001,25.0,50.0000,50.000,0.0000001,0.000,1.0000,0x0",
-                SampleCsv.row(new Sample(3600, 0.0001, 25, 50, 50, 1e-7, 0, 1, 0, false)));
+        assertEquals("3600,0.0001,20.1234567,50.0000,50.000,0.0000001,0.000,1.0000,0x0",
+                SampleCsv.row(new Sample(3600, 0.0001, 20.1234567, 50, 50, 1e-7, 0, 1, 0, false)));
     }
 
     @Test
