@@ -151,8 +151,10 @@ public record Plant(
             }
             double target = running && !inputs.fanStalled() ? p.rpmMax() * duty : 0.0;
             speed += (target - speed) * DT_S / TAU_FAN_S;
-            // P and phi do not change within the second; g sees the speed just updated, as the
-            // spec lists the fan update first
+            // P and phi do not change within the second. g sees the speed just updated, as the
+            // spec lists the fan update first; using the speed from before the step instead moves
+            // die_c by up to 0.01 °C and, through the firmware's thresholds, by much more, so this
+            // order is part of the standard (ReferenceReplayTest would catch a change)
             double g = p.gPassiveWPerK() + p.gFanWPerK() * StrictMath.pow(speed / p.rpmMax(), 0.8);
             double q = (die - sink) / p.rDsKPerW();
             // both derivatives from the values before this step; operations in the spec's order
