@@ -29,6 +29,8 @@ final class Units {
     private static final String DUTY_FORMS = "write a percentage (40%), a ratio (0.4) or a PWM value (102/255)";
     private static final String DURATION_FORMS = "write e.g. 500ms, 2s, 1.5s, 10m or 1h";
 
+    private static final BigDecimal EXACT_DOUBLE_INTEGER = BigDecimal.valueOf(1L << 53);
+
     /** Text longer than this is cut when echoed in a message. */
     private static final int SHOWN_LENGTH = 40;
 
@@ -72,7 +74,11 @@ final class Units {
             if (numerator.compareTo(denominator) > 0) {
                 throw new IllegalArgumentException(shown(t) + " outside 0%..100%");
             }
-            return Duty.ofRatio(numerator.divide(denominator, MathContext.DECIMAL64).doubleValue());
+            // Small enough to be exact as doubles: divide as Duty.ofPwm does, so 102/255 equals it
+            // to the last bit. Larger ones (nobody writes them) go through BigDecimal to stay finite.
+            return denominator.compareTo(EXACT_DOUBLE_INTEGER) <= 0
+                    ? Duty.ofRatio(numerator.doubleValue() / denominator.doubleValue())
+                    : Duty.ofRatio(numerator.divide(denominator, MathContext.DECIMAL128).doubleValue());
         }
         if (PLAIN_NUMBER.matcher(t).matches()) {
             double ratio = Double.parseDouble(t) + 0.0;

@@ -73,6 +73,14 @@ class UnitsTest {
         assertEquals(Duty.OFF, Units.duty("-0%"));
     }
 
+    @Test
+    void everyPwmValueGivesExactlyTheDutyOfPwm() {
+        for (int pwm = 0; pwm <= 255; pwm++) {
+            assertEquals(Duty.ofPwm(pwm), Units.duty(pwm + "/255"));
+        }
+        assertEquals(0.5, Units.duty("1" + "0".repeat(30) + "/2" + "0".repeat(30)).ratio());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             40       | '"40" is ambiguous: write 40% or 0.4'
