@@ -34,7 +34,10 @@ public final class ConfigLoader {
 
     /** A config is a few hundred bytes; a megabyte means the wrong file. */
     static final int MAX_SIZE = 1 << 20;
-    /** The config nests 4 deep; SnakeYAML's composer recurses once per level and would overflow the stack at a few thousand. */
+    /**
+     * The config nests 4 deep. SnakeYAML's composer recurses once per level: a few thousand
+     * {@code [} would overflow the stack.
+     */
     static final int MAX_DEPTH = 16;
     /** Aliases are of no use here; a few are allowed, a billion laughs are not. */
     static final int MAX_ALIASES = 10;

@@ -149,7 +149,8 @@ final class ConfigReader {
             return entries;
         }
         if (!(node instanceof MappingNode map)) {
-            problem(path, node, "expected a map of settings (" + String.join(", ", keys) + "), found " + describe(node));
+            problem(path, node,
+                    "expected a map of settings (" + String.join(", ", keys) + "), found " + describe(node));
             return entries;
         }
         for (NodeTuple entry : map.getValue()) {
@@ -163,7 +164,8 @@ final class ConfigReader {
             if (!keys.contains(key)) {
                 problem(keyPath, keyNode, unknownKey(key, path, keys));
             } else if (entries.containsKey(keyPath)) {
-                problem(keyPath, keyNode, "duplicate key, first set at line " + line(entries.get(keyPath).getKeyNode()));
+                int firstLine = line(entries.get(keyPath).getKeyNode());
+                problem(keyPath, keyNode, "duplicate key, first set at line " + firstLine);
             } else {
                 entries.put(keyPath, entry);
             }
@@ -218,8 +220,8 @@ final class ConfigReader {
         if (items.size() < 2) {
             problem(path, node, "a curve needs at least 2 points, found " + items.size());
         } else if (previous != null && !previous.duty().isFull()) {
-            problem(path + "[" + (items.size() - 1) + "]", "the curve never reaches full speed: the last point's duty is "
-                    + previous.duty() + ", it must be 100%");
+            problem(path + "[" + (items.size() - 1) + "]",
+                    "the curve never reaches full speed: the last point's duty is " + previous.duty() + ", it must be 100%");
         }
         return problems.size() == problemsBefore ? points : null;
     }
