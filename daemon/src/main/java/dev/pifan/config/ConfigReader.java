@@ -1,0 +1,368 @@
+package dev.pifan.config;
+
+import dev.pifan.hal.Duty;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * Walks the YAML node tree of one config file and maps it, by hand, onto {@link PifanConfig}.
+ *
+ * <p>It does not stop at the first problem: a person fixing a file wants the whole list. Every
+ * value is read with its path ({@code fan.kick}) and its node (for the line). A value that is
+ * wrong becomes null, so the cross-checks further down skip it instead of piling a second,
+ * misleading problem onto the first. Keys the file leaves out take the board profile's defaults.
+ */
+final class ConfigReader {
+
+    static final List<String> ROOT_KEYS = List.of("board", "interval", "curve", "fan", "safety");
+    static final List<String> CURVE_KEYS = List.of("points", "hysteresis");
+    static final List<String> FAN_KEYS = List.of("min-duty", "start-duty", "kick", "exit");
+    static final List<String> SAFETY_KEYS = List.of("critical", "sensor-failures", "stuck-after", "stall-after");
+    private static final Map<String, List<String>> SECTIONS = Map.of(
+            "", ROOT_KEYS, "curve", CURVE_KEYS, "fan", FAN_KEYS, "safety", SAFETY_KEYS);
+
+    /**
+     * The tags plain YAML resolves to. A config has no use for others ({@code !!binary},
+     * {@code !custom}); refusing them beats guessing what the writer meant.
+     */
+    private static final Set<Tag> PLAIN_TAGS = Set.of(
+            Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP, Tag.ENV_TAG);
+
+    private static final Function<String, Double> TEMPERATURE =
+            within(Units::temperature, CurvePoint.MIN_CELSIUS, CurvePoint.MAX_CELSIUS, "0..125");
+
+    private final String source;
+    private final List<ConfigProblem> problems = new ArrayList<>();
+    /** Where each value the file set was written, by path: cross-checks report there. */
+    private final Map<String, Node> written = new HashMap<>();
+
+    ConfigReader(String source) {
+        this.source = source;
+    }
+
+    /** @param root the document, null for an empty file */
+    PifanConfig read(Node root) throws ConfigException {
+        if (root != null && !isNull(root) && !(root instanceof MappingNode)) {
+            problem("", root, "expected a map of settings (" + String.join(", ", ROOT_KEYS)
+                    + ") at the top level, found " + describe(root));
+            throw failure();
+        }
+        Map<String, NodeTuple> top = section(root, "");
+
+        String board = value(top, "board", "a board profile", ConfigReader::board, ProfileDefaults.AUTO);
+        // With a wrong board, go on with the auto defaults: the rest of the file is still worth checking.
+        String profile = ProfileDefaults.profileOf(board == null ? ProfileDefaults.AUTO : board);
+        PifanConfig defaults = PifanConfig.defaults(profile);
+        Duration interval = value(top, "interval", "a duration",
+                within(Units::duration, PifanConfig.MIN_INTERVAL, PifanConfig.MAX_INTERVAL, "100ms..60s"),
+                defaults.interval());
+
+        Map<String, NodeTuple> curve = section(valueNode(top, "curve"), "curve");
+        List<CurvePoint> points = curve.containsKey("curve.points")
+                ? points(curve.get("curve.points").getValueNode())
+                : defaults.curve().points();
+        Double hysteresis = value(curve, "curve.hysteresis", "a temperature difference",
+                within(Units::temperature, 0.0, CurveConfig.MAX_HYSTERESIS_C, "0..20"),
+                defaults.curve().hysteresisC());
+
+        Map<String, NodeTuple> fan = section(valueNode(top, "fan"), "fan");
+        Duty minDuty = value(fan, "fan.min-duty", "a duty", Units::duty, defaults.fan().minDuty());
+        Duty startDuty = value(fan, "fan.start-duty", "a duty", Units::duty, defaults.fan().startDuty());
+        Duration kick = value(fan, "fan.kick", "a duration",
+                offOrWithin(Duration.ZERO, FanConfig.MAX_KICK, "0s..30s"), defaults.fan().kick());
+        ExitState exit = value(fan, "fan.exit", "an exit state", ConfigReader::exit, defaults.fan().exit());
+
+        Map<String, NodeTuple> safety = section(valueNode(top, "safety"), "safety");
+        Double critical = value(safety, "safety.critical", "a temperature", TEMPERATURE,
+                defaults.safety().criticalC());
+        Integer sensorFailures = value(safety, "safety.sensor-failures", "a whole number",
+                within(Units::integer, SafetyConfig.MIN_SENSOR_FAILURES, SafetyConfig.MAX_SENSOR_FAILURES, "1..100"),
+                defaults.safety().sensorFailures());
+        Duration stuckAfter = value(safety, "safety.stuck-after", "a duration or off",
+                offOrWithin(SafetyConfig.MIN_STUCK_AFTER, SafetyConfig.MAX_STUCK_AFTER, "30s..24h (or off)"),
+                defaults.safety().stuckAfter());
+        Duration stallAfter = value(safety, "safety.stall-after", "a duration or off",
+                offOrWithin(SafetyConfig.MIN_STALL_AFTER, SafetyConfig.MAX_STALL_AFTER, "1s..10m (or off)"),
+                defaults.safety().stallAfter());
+
+        // Rules between values. Each is reported where the file set one of them; the other may
+        // be a profile default, which the message then says.
+        String byDefault = " (the " + profile + " default)";
+        if (minDuty != null && startDuty != null && minDuty.compareTo(startDuty) > 0) {
+            if (written.containsKey("fan.min-duty")) {
+                problem("fan.min-duty", minDuty + " must not be above fan.start-duty " + startDuty
+                        + (written.containsKey("fan.start-duty") ? "" : byDefault));
+            } else {
+                problem("fan.start-duty", startDuty + " must not be below fan.min-duty " + minDuty + byDefault);
+            }
+        }
+        if (critical != null && points != null && !(critical > points.get(0).celsius())) {
+            String first = Units.format(points.get(0).celsius()) + "C";
+            if (written.containsKey("safety.critical")) {
+                problem("safety.critical", Units.format(critical) + "C must be above the first curve point's "
+                        + first + (written.containsKey("curve.points[0]") ? "" : byDefault));
+            } else {
+                problem("curve.points[0]", first + " must be below safety.critical "
+                        + Units.format(critical) + "C" + byDefault);
+            }
+        }
+
+        if (!problems.isEmpty()) {
+            throw failure();
+        }
+        try {
+            return new PifanConfig(board, interval,
+                    new CurveConfig(points, hysteresis),
+                    new FanConfig(minDuty, startDuty, kick, exit),
+                    new SafetyConfig(critical, sensorFailures, stuckAfter, stallAfter),
+                    source);
+        } catch (IllegalArgumentException e) {
+            // The records' own checks caught what the ones above missed: a bug here, but still
+            // the file's problem to report, not a crash.
+            problems.add(new ConfigProblem(source, 0, "", e.getMessage()));
+            throw failure();
+        }
+    }
+
+    /**
+     * The entries of a settings map, by path ({@code fan.kick}). Unknown and duplicate keys are
+     * reported and left out. A missing or empty section ({@code fan:} with everything under it
+     * commented out) has no entries: all defaults.
+     */
+    private Map<String, NodeTuple> section(Node node, String path) {
+        List<String> keys = SECTIONS.get(path);
+        Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        if (node == null || isNull(node) || !plainTag(path, node)) {
+            return entries;
+        }
+        if (!(node instanceof MappingNode map)) {
+            problem(path, node,
+                    "expected a map of settings (" + String.join(", ", keys) + "), found " + describe(node));
+            return entries;
+        }
+        for (NodeTuple entry : map.getValue()) {
+            Node keyNode = entry.getKeyNode();
+            if (!(keyNode instanceof ScalarNode keyScalar) || isNull(keyNode)) {
+                problem(path, keyNode, "expected a key name, found " + describe(keyNode));
+                continue;
+            }
+            String key = keyScalar.getValue();
+            String keyPath = join(path, Units.shown(key));
+            if (!keys.contains(key)) {
+                problem(keyPath, keyNode, unknownKey(key, path, keys));
+            } else if (entries.containsKey(keyPath)) {
+                int firstLine = line(entries.get(keyPath).getKeyNode());
+                problem(keyPath, keyNode, "duplicate key, first set at line " + firstLine);
+            } else {
+                entries.put(keyPath, entry);
+            }
+        }
+        return entries;
+    }
+
+    private static String unknownKey(String key, String path, List<String> keys) {
+        for (Map.Entry<String, List<String>> other : SECTIONS.entrySet()) {
+            if (!other.getKey().equals(path) && other.getValue().contains(key)) {
+                return "unknown key here (it belongs "
+                        + (other.getKey().isEmpty() ? "at the top level" : "under " + other.getKey() + ":") + ")";
+            }
+        }
+        return DidYouMean.closest(key, keys)
+                .map(match -> "unknown key (did you mean '" + match + "'?)")
+                .orElse("unknown key (valid keys: " + String.join(", ", keys) + ")");
+    }
+
+    /** The curve's points; null when anything about them is wrong (reported). */
+    private List<CurvePoint> points(Node node) {
+        String path = "curve.points";
+        if (!plainTag(path, node)) {
+            return null;
+        }
+        if (!(node instanceof SequenceNode list)) {
+            problem(path, node, "expected a list of [temperature, duty] pairs, found " + describe(node));
+            return null;
+        }
+        int problemsBefore = problems.size();
+        List<Node> items = list.getValue();
+        List<CurvePoint> points = new ArrayList<>();
+        CurvePoint previous = null; // the point just before, if it was valid
+        for (int i = 0; i < items.size(); i++) {
+            String itemPath = path + "[" + i + "]";
+            Node item = items.get(i);
+            CurvePoint point = point(itemPath, item);
+            if (point != null) {
+                written.put(itemPath, item);
+                points.add(point);
+                if (previous != null && !(point.celsius() > previous.celsius())) {
+                    problem(itemPath, Units.format(point.celsius()) + " must be above the previous point's "
+                            + Units.format(previous.celsius()));
+                }
+                if (previous != null && point.duty().compareTo(previous.duty()) < 0) {
+                    problem(itemPath, "duty " + point.duty() + " must not be below the previous point's "
+                            + previous.duty());
+                }
+            }
+            previous = point;
+        }
+        if (items.size() < 2) {
+            problem(path, node, "a curve needs at least 2 points, found " + items.size());
+        } else if (previous != null && !previous.duty().isFull()) {
+            problem(path + "[" + (items.size() - 1) + "]",
+                    "the curve never reaches full speed: the last point's duty is " + previous.duty() + ", it must be 100%");
+        }
+        return problems.size() == problemsBefore ? points : null;
+    }
+
+    private CurvePoint point(String path, Node item) {
+        if (!plainTag(path, item)) {
+            return null;
+        }
+        if (!(item instanceof SequenceNode pair) || pair.getValue().size() != 2) {
+            String found = item instanceof SequenceNode list
+                    ? list.getValue().size() + (list.getValue().size() == 1 ? " item" : " items")
+                    : describe(item);
+            problem(path, item, "expected a [temperature, duty] pair, found " + found);
+            return null;
+        }
+        Double celsius = parse(path, pair.getValue().get(0), "a temperature", TEMPERATURE);
+        Duty duty = parse(path, pair.getValue().get(1), "a duty", Units::duty);
+        return celsius == null || duty == null ? null : new CurvePoint(celsius, duty);
+    }
+
+    private static String board(String text) {
+        String board = text.strip();
+        if (ProfileDefaults.BOARDS.contains(board)) {
+            return board;
+        }
+        String valid = "valid profiles: " + String.join(", ", ProfileDefaults.BOARDS);
+        throw new IllegalArgumentException("unknown profile " + Units.quoted(text) + " ("
+                + DidYouMean.closest(board, ProfileDefaults.BOARDS).map(m -> "did you mean '" + m + "'? ").orElse("")
+                + valid + ")");
+    }
+
+    private static ExitState exit(String text) {
+        return switch (text.strip()) {
+            case "auto" -> ExitState.AUTO;
+            case "full" -> ExitState.FULL;
+            default -> throw new IllegalArgumentException(
+                    "unknown exit state " + Units.quoted(text) + " (valid: auto, full)");
+        };
+    }
+
+    /** The value at {@code path}, the fallback when the file does not set it, null when it is wrong. */
+    private <T> T value(Map<String, NodeTuple> section, String path, String what, Function<String, T> parser,
+                        T fallback) {
+        NodeTuple entry = section.get(path);
+        if (entry == null) {
+            return fallback;
+        }
+        T value = parse(path, entry.getValueNode(), what, parser);
+        if (value != null) {
+            written.put(path, entry.getValueNode());
+        }
+        return value;
+    }
+
+    private <T> T parse(String path, Node node, String what, Function<String, T> parser) {
+        if (!plainTag(path, node)) {
+            return null;
+        }
+        if (!(node instanceof ScalarNode scalar) || isNull(node)) {
+            problem(path, node, "expected " + what + ", found " + describe(node));
+            return null;
+        }
+        try {
+            return parser.apply(scalar.getValue());
+        } catch (IllegalArgumentException e) {
+            problem(path, node, e.getMessage());
+            return null;
+        }
+    }
+
+    private static <T extends Comparable<? super T>> Function<String, T> within(
+            Function<String, T> parser, T min, T max, String range) {
+        return text -> {
+            T value = parser.apply(text);
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new IllegalArgumentException(Units.shown(text) + " outside " + range);
+            }
+            return value;
+        };
+    }
+
+    /** A duration where {@code off} and 0 mean "disabled", anything else must be in range. */
+    private static Function<String, Duration> offOrWithin(Duration min, Duration max, String range) {
+        return text -> {
+            Duration d = Units.durationOrOff(text);
+            if (!SafetyConfig.offOrWithin(d, min, max)) {
+                throw new IllegalArgumentException(Units.shown(text) + " outside " + range);
+            }
+            return d;
+        };
+    }
+
+    private boolean plainTag(String path, Node node) {
+        if (PLAIN_TAGS.contains(node.getTag())) {
+            return true;
+        }
+        String tag = node.getTag().getValue().replace(Tag.PREFIX, "!!");
+        problem(path, node, "YAML tag " + Units.shown(tag) + " is not supported here");
+        return false;
+    }
+
+    private static Node valueNode(Map<String, NodeTuple> section, String path) {
+        NodeTuple entry = section.get(path);
+        return entry == null ? null : entry.getValueNode();
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+    }
+
+    private static String describe(Node node) {
+        if (node instanceof MappingNode) {
+            return "a map";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        return isNull(node) ? "no value" : Units.quoted(((ScalarNode) node).getValue());
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
+    }
+
+    private void problem(String path, Node node, String message) {
+        problems.add(new ConfigProblem(source, line(node), path, message));
+    }
+
+    /** A problem about a value read earlier, at the line where the file set it. */
+    private void problem(String path, String message) {
+        Node node = written.get(path);
+        problems.add(new ConfigProblem(source, node == null ? 0 : line(node), path, message));
+    }
+
+    private ConfigException failure() {
+        List<ConfigProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparingInt(ConfigProblem::line)); // stable: same line keeps walk order
+        return new ConfigException(sorted);
+    }
+}

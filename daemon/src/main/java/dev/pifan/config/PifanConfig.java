@@ -1,0 +1,67 @@
+package dev.pifan.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The whole pifan configuration, immutable. Built by {@link ConfigLoader} from a file, or by
+ * {@link #defaults(String)} when there is none.
+ *
+ * @param board {@code auto} or a profile name, as written
+ * @param source the file the config came from, or {@code defaults}
+ */
+public record PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan,
+                          SafetyConfig safety, String source) {
+
+    public static final String DEFAULTS_SOURCE = "defaults";
+    public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+    public static final Duration MAX_INTERVAL = Duration.ofSeconds(60);
+
+    public PifanConfig {
+        Objects.requireNonNull(board, "board");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(curve, "curve");
+        Objects.requireNonNull(fan, "fan");
+        Objects.requireNonNull(safety, "safety");
+        Objects.requireNonNull(source, "source");
+        if (!ProfileDefaults.BOARDS.contains(board)) {
+            throw new IllegalArgumentException("unknown board profile '" + board + "'");
+        }
+        if (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
+            throw new IllegalArgumentException("interval " + interval + " outside 100ms..60s");
+        }
+        // Below the curve's first point the fan may be off; a critical temperature there would
+        // make the curve meaningless.
+        if (!(safety.criticalC() > curve.first().celsius())) {
+            throw new IllegalArgumentException("critical temperature " + safety.criticalC()
+                    + " must be above the first curve point's " + curve.first().celsius());
+        }
+    }
+
+    /**
+     * The defaults of a board profile ({@code auto} or one of {@link ProfileDefaults#BOARDS}).
+     *
+     * @throws IllegalArgumentException for an unknown profile
+     */
+    public static PifanConfig defaults(String board) {
+        return ProfileDefaults.of(board);
+    }
+
+    /** The same config with another source, e.g. to say where it was loaded from. */
+    public PifanConfig withSource(String newSource) {
+        return new PifanConfig(board, interval, curve, fan, safety, newSource);
+    }
+
+    /**
+     * One line for {@code pifan config check}, e.g.
+     * {@code pifan.yaml: OK, board auto, 4 curve points 45-70C, hysteresis 4C, critical 80C, interval 1s}.
+     */
+    public String summary() {
+        return source + ": OK, board " + board
+                + ", " + curve.points().size() + " curve points "
+                + Units.format(curve.first().celsius()) + "-" + Units.format(curve.last().celsius()) + "C"
+                + ", hysteresis " + Units.format(curve.hysteresisC()) + "C"
+                + ", critical " + Units.format(safety.criticalC()) + "C"
+                + ", interval " + Units.format(interval);
+    }
+}
