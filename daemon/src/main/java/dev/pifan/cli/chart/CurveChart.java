@@ -72,7 +72,7 @@ public final class CurveChart {
         out.append(String.format(Locale.ROOT,
                 "       * rising (the curve)   . falling (%s C hysteresis)   : duty holds   ! critical %s C"
                         + "   ░ stall zone (below min-duty %s)%n",
-                number(hysteresisC), number(criticalC), minDuty));
+                Numbers.compact(hysteresisC), Numbers.compact(criticalC), minDuty));
         return out.toString();
     }
 
@@ -81,7 +81,7 @@ public final class CurveChart {
         java.util.Arrays.fill(labels, ' ');
         double step = Plot.niceStep(toC - fromC, 6);
         for (double t = Math.ceil(fromC / step) * step; t <= toC; t += step) {
-            String text = number(t) + "C";
+            String text = Numbers.compact(t) + "C";
             int at = 7 + columnOf(t, columns);
             for (int i = 0; i < text.length() && at + i < labels.length; i++) {
                 labels[at + i] = text.charAt(i);
@@ -122,13 +122,9 @@ public final class CurveChart {
         svg.polyline(xs, falling, "stroke:#1f77b4;stroke-width:2;stroke-dasharray:6,4");
         svg.polyline(xs, rising, "stroke:#d62728;stroke-width:2.5");
         svg.line(plot.x(criticalC), plot.top(), plot.x(criticalC), plot.bottom(), "stroke:#000;stroke-width:1.5;stroke-dasharray:2,3");
-        svg.text(plot.x(criticalC), plot.top() - 8, "middle", "critical " + number(criticalC) + " °C");
+        svg.text(plot.x(criticalC), plot.top() - 8, "middle", "critical " + Numbers.compact(criticalC) + " °C");
         svg.text(plot.left() + 8, plot.top() + 16, "start", "red: rising (curve)   blue dashed: falling ("
-                + number(hysteresisC) + " °C hysteresis)   pink: stall zone below min-duty " + minDuty);
+                + Numbers.compact(hysteresisC) + " °C hysteresis)   pink: stall zone below min-duty " + minDuty);
         return svg.render();
-    }
-
-    static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -36,14 +36,14 @@ public final class RunChart {
         Axes.draw(svg, temperature, "", "die (°C)", 1);
         svg.line(temperature.left(), temperature.y(targetC), temperature.right(), temperature.y(targetC),
                 "stroke:#000;stroke-dasharray:4,4");
-        svg.text(temperature.right(), temperature.y(targetC) - 4, "end", "target " + CurveChart.number(targetC) + " °C");
+        svg.text(temperature.right(), temperature.y(targetC) - 4, "end", "target " + Numbers.compact(targetC) + " °C");
         svg.polyline(xs(temperature, t), ys(temperature, series.dieC(), 1), "stroke:#d62728;stroke-width:1.5");
 
         Axes.draw(svg, fan, "time (s)", "duty, speed (%)", 100);
         svg.polyline(xs(fan, t), ys(fan, series.rpm(), rpmMax), "stroke:#2ca02c;stroke-width:1.2");
         svg.polyline(xs(fan, t), ys(fan, series.duty(), 1), "stroke:#1f77b4;stroke-width:1.5");
         svg.text(fan.right(), fan.top() - 8, "end", "blue: commanded duty   green: fan speed (% of "
-                + CurveChart.number(rpmMax) + " rpm)");
+                + Numbers.compact(rpmMax) + " rpm)");
         return svg.render();
     }
 

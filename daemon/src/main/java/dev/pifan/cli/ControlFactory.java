@@ -1,0 +1,60 @@
+package dev.pifan.cli;
+
+import dev.pifan.config.CurveConfig;
+import dev.pifan.config.CurvePoint;
+import dev.pifan.config.PifanConfig;
+import dev.pifan.control.Baselines;
+import dev.pifan.control.ControlLoop;
+import dev.pifan.control.Controller;
+import dev.pifan.control.FanCurve;
+import dev.pifan.control.FanLimits;
+import dev.pifan.control.PifanController;
+import dev.pifan.control.SafetyLimits;
+import java.util.List;
+
+/** Turns a loaded configuration into control objects: the one place config meets control. */
+final class ControlFactory {
+
+    private ControlFactory() {
+    }
+
+    static FanCurve curve(CurveConfig curve) {
+        List<FanCurve.Point> points = curve.points().stream()
+                .map((CurvePoint p) -> new FanCurve.Point(p.celsius(), p.duty()))
+                .toList();
+        return new FanCurve(points);
+    }
+
+    static FanLimits fanLimits(PifanConfig config) {
+        return new FanLimits(config.fan().minDuty(), config.fan().startDuty(), config.fan().kick());
+    }
+
+    static SafetyLimits safetyLimits(PifanConfig config) {
+        return new SafetyLimits(config.safety().criticalC(), config.safety().sensorFailures(),
+                config.safety().stuckAfter(), config.safety().stallAfter());
+    }
+
+    static PifanController pifanController(PifanConfig config) {
+        return new PifanController(curve(config.curve()), config.curve().hysteresisC(), fanLimits(config),
+                safetyLimits(config));
+    }
+
+    /** {@code pifan} (the configured curve) or a baseline by name; a usage error for anything else. */
+    static Controller controller(String name, PifanConfig config) {
+        if (name.equals("pifan")) {
+            return pifanController(config);
+        }
+        try {
+            return Baselines.named(name);
+        } catch (IllegalArgumentException e) {
+            throw CliError.usage(e.getMessage());
+        }
+    }
+
+    static ControlLoop.ExitState exitState(PifanConfig config) {
+        return switch (config.fan().exit()) {
+            case AUTO -> ControlLoop.ExitState.HAND_BACK_OR_FULL;
+            case FULL -> ControlLoop.ExitState.FULL;
+        };
+    }
+}

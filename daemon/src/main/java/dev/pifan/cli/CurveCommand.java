@@ -1,0 +1,73 @@
+package dev.pifan.cli;
+
+import dev.pifan.cli.chart.CurveChart;
+import dev.pifan.cli.chart.Numbers;
+import dev.pifan.config.PifanConfig;
+import dev.pifan.control.FanCurve;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code pifan curve}: the configured curve as a table and a chart. */
+@Command(name = "curve", description = "Show the fan curve: a table, and a chart of its rising and falling branches.")
+final class CurveCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ConfigOption config = new ConfigOption();
+
+    @Option(names = "--profile", paramLabel = "P", defaultValue = "pi4-heatsink",
+            description = "Board profile whose defaults apply without --config (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Also write the chart as SVG to FILE.")
+    Path svg;
+
+    @Option(names = "--width", paramLabel = "COLUMNS", defaultValue = "64", description = "Chart width in columns.")
+    int width;
+
+    @Override
+    public Integer call() {
+        PifanConfig loaded = config.load(Profiles.require(profile));
+        FanCurve curve = ControlFactory.curve(loaded.curve());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Fan curve from " + loaded.source());
+        out.println();
+        out.print(table(loaded, curve));
+        out.println();
+        CurveChart chart = new CurveChart(curve, loaded.curve().hysteresisC(), loaded.safety().criticalC(),
+                loaded.fan().minDuty());
+        out.print(chart.renderText(Math.max(24, Math.min(width, 200)), 17));
+        if (svg != null) {
+            Output.write(svg, chart.renderSvg());
+            out.println();
+            out.println("wrote " + svg);
+        }
+        return 0;
+    }
+
+    private static String table(PifanConfig config, FanCurve curve) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "  %-12s %-8s %s%n", "temperature", "duty", "comes down at"));
+        double h = config.curve().hysteresisC();
+        for (FanCurve.Point point : curve.points()) {
+            text.append(String.format(Locale.ROOT, "  %-12s %-8s %s%n",
+                    Numbers.compact(point.celsius()) + " C", point.duty(),
+                    point.duty().isOff() ? "-" : Numbers.compact(point.celsius() - h) + " C"));
+        }
+        text.append(String.format(Locale.ROOT, "%n  hysteresis %s C; min-duty %s; kick at %s for %s; critical %s C (full speed)%n",
+                Numbers.compact(h), config.fan().minDuty(), config.fan().startDuty(),
+                Durations.format(config.fan().kick()), Numbers.compact(config.safety().criticalC())));
+        return text.toString();
+    }
+}

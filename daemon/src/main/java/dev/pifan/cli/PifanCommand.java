@@ -1,0 +1,47 @@
+package dev.pifan.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pifan} command: the daemon and the tools around it. */
+@Command(name = "pifan",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Keeps Raspberry Pi cluster nodes cool and quiet.",
+        subcommands = {RunCommand.class, SimulateCommand.class, CurveCommand.class, ConfigCommand.class,
+                CommandLine.HelpCommand.class})
+public final class PifanCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, simulate, curve, config");
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exitCode = execute(args, out, err);
+        out.flush(); // print() does not autoflush, and System.exit does not flush for us
+        err.flush();
+        System.exit(exitCode);
+    }
+
+    /** Runs a command line with these streams and returns the exit code; for main and for tests. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new PifanCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+            if (exception instanceof CliError error) {
+                commandLine.getErr().println("pifan: " + error.getMessage());
+                return error.exitCode();
+            }
+            throw exception; // a bug: let picocli print it in full, it must be reported
+        });
+        return cli.execute(args);
+    }
+}

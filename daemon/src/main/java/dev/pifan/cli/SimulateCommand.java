@@ -1,0 +1,198 @@
+package dev.pifan.cli;
+
+import dev.pifan.cli.chart.RunChart;
+import dev.pifan.config.PifanConfig;
+import dev.pifan.control.Controller;
+import dev.pifan.hal.sim.BoardProfile;
+import dev.pifan.hal.sim.LoadTrace;
+import dev.pifan.hal.sim.RunFigures;
+import dev.pifan.hal.sim.Sample;
+import dev.pifan.hal.sim.SampleCsv;
+import dev.pifan.hal.sim.Scenario;
+import dev.pifan.hal.sim.Scenarios;
+import dev.pifan.hal.sim.CsvFormatException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code pifan simulate}: a controller on the reference thermal model, in simulated time. */
+@Command(name = "simulate", sortOptions = false,
+        description = "Run a controller on the simulated board (thermal-model.md) in simulated time "
+                + "and print the run's figures.")
+final class SimulateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--profile", paramLabel = "P", required = true,
+            description = "Board profile: pi4-heatsink, pi5-active-cooler or cm4-blade.")
+    String profile;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--scenario", paramLabel = "NAME",
+                description = "A built-in scenario: idle-25, sustained-25, august-30, rack-33, bursty-ci, brownout, fan-stall.")
+        String scenario;
+
+        @Option(names = "--trace", paramLabel = "FILE", description = "A load trace CSV: time_s,load,ambient_c.")
+        Path trace;
+    }
+
+    @Mixin
+    ConfigOption config = new ConfigOption();
+
+    @Option(names = "--controller", paramLabel = "NAME", defaultValue = "pifan",
+            description = "pifan (the configured curve, default) or a baseline: seed-step, pi5-firmware, argon, "
+                    + "gpio-fan, fancontrol-linear.")
+    String controller;
+
+    @Option(names = "--duration", paramLabel = "S", description = "Simulated seconds (default: the scenario's).")
+    Long durationS;
+
+    @Option(names = "--target", paramLabel = "C", defaultValue = "65",
+            description = "Target temperature for over_target_s (default: ${DEFAULT-VALUE}).")
+    double targetC;
+
+    @Option(names = "--undervolt", paramLabel = "A:B", description = "An under-voltage window, seconds A to B (repeatable).")
+    List<String> underVoltage = new ArrayList<>();
+
+    @Option(names = "--fan-stall-at", paramLabel = "S", description = "The fan stalls from second S on.")
+    Long fanStallAtS;
+
+    @Option(names = "--noise", paramLabel = "SIGMA", description = "Gaussian sensor noise, sigma in C (needs --seed).")
+    Double noiseSigmaC;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the sensor noise.")
+    Long seed;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the per-second CSV of the run.")
+    Path csv;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Write a plot of temperature, duty and rpm.")
+    Path svg;
+
+    @Option(names = "--json", description = "Print the figures as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        BoardProfile board = Profiles.profile(profile);
+        Scenario scenario = scenario();
+        PifanConfig loaded = config.load(board.name());
+        Controller chosen = ControlFactory.controller(controller, loaded);
+        java.time.Duration interval = chosen.name().equals("pifan") ? loaded.interval() : java.time.Duration.ofSeconds(1);
+
+        Simulation.Result result = Simulation.run(board, scenario, chosen, interval, targetC);
+
+        if (csv != null) {
+            writeCsv(result);
+        }
+        if (svg != null) {
+            Output.write(svg, RunChart.renderSvg(title(result), series(result.samples()), targetC, board.rpmMax()));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? FiguresJson.of(result.figures()) + "\n" : summary(result));
+        return 0;
+    }
+
+    private Scenario scenario() {
+        Scenario scenario;
+        if (source.scenario != null) {
+            try {
+                scenario = Scenarios.named(source.scenario);
+            } catch (IllegalArgumentException e) {
+                throw CliError.usage(e.getMessage());
+            }
+        } else {
+            scenario = Scenario.of(source.trace.getFileName().toString(), 0, readTrace(source.trace));
+            scenario = scenario.withDuration(scenario.trace().rows().get(scenario.trace().rows().size() - 1).timeS() + 1);
+        }
+        try {
+            if (durationS != null) {
+                scenario = scenario.withDuration(durationS);
+            }
+            for (String window : underVoltage) {
+                scenario = scenario.withUnderVoltage(Scenario.Window.parse(window));
+            }
+            if (fanStallAtS != null) {
+                scenario = scenario.withFanStallAt(fanStallAtS);
+            }
+            if ((noiseSigmaC == null) != (seed == null)) {
+                throw CliError.usage("--noise and --seed go together: a run must be reproducible");
+            }
+            if (noiseSigmaC != null) {
+                scenario = scenario.withNoise(noiseSigmaC, seed);
+            }
+        } catch (IllegalArgumentException e) {
+            throw CliError.usage(e.getMessage());
+        }
+        return scenario;
+    }
+
+    private static LoadTrace readTrace(Path file) {
+        try {
+            return LoadTrace.parse(file);
+        } catch (CsvFormatException e) {
+            throw CliError.badContent(e.getMessage());
+        } catch (IOException e) {
+            throw CliError.badContent("cannot read trace " + file + ": " + Output.describe(e));
+        }
+    }
+
+    private void writeCsv(Simulation.Result result) {
+        StringBuilder text = new StringBuilder();
+        try {
+            SampleCsv.write(text, result.samples());
+        } catch (IOException e) {
+            throw new IllegalStateException("appending to a StringBuilder cannot fail", e);
+        }
+        Output.write(csv, text.toString());
+    }
+
+    private static String title(Simulation.Result result) {
+        return result.controller() + " on " + result.profile().name() + ", scenario " + result.scenario().name();
+    }
+
+    private static RunChart.Series series(List<Sample> samples) {
+        int n = samples.size();
+        double[] t = new double[n];
+        double[] die = new double[n];
+        double[] duty = new double[n];
+        double[] rpm = new double[n];
+        for (int i = 0; i < n; i++) {
+            Sample s = samples.get(i);
+            t[i] = s.timeS();
+            die[i] = s.dieC();
+            duty[i] = s.duty();
+            rpm[i] = s.rpm();
+        }
+        return new RunChart.Series(t, die, duty, rpm);
+    }
+
+    private static String summary(Simulation.Result result) {
+        RunFigures f = result.figures();
+        return String.format(Locale.ROOT, """
+                %s on %s, scenario %s, %d s simulated
+                  peak temperature     %8.2f C
+                  over %4.1f C          %8d s
+                  throttled            %8d s
+                  mean duty            %8.1f %%
+                  noise (Leq)          %8.1f dB(A)
+                  duty changes         %8.1f /h
+                  direction reversals  %8.1f /h
+                """, result.controller(), result.profile().name(), result.scenario().name(), result.samples().size(),
+                f.peakC(), result.targetC(), f.overTargetS(), f.throttledS(), f.meanDuty() * 100, f.leqDba(),
+                f.changesPerH(), f.reversalsPerH());
+    }
+}
