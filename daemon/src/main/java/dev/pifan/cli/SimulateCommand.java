@@ -45,7 +45,8 @@ final class SimulateCommand implements Callable<Integer> {
                 description = "A built-in scenario: idle-25, sustained-25, august-30, rack-33, bursty-ci, brownout, fan-stall.")
         String scenario;
 
-        @Option(names = "--trace", paramLabel = "FILE", description = "A load trace CSV: time_s,load,ambient_c.")
+        @Option(names = "--trace", paramLabel = "FILE",
+                description = "A load trace CSV (time_s,load,ambient_c); it runs until its last row's time.")
         Path trace;
     }
 
@@ -115,8 +116,14 @@ final class SimulateCommand implements Callable<Integer> {
                 throw CliError.usage(e.getMessage());
             }
         } else {
-            scenario = Scenario.of(source.trace.getFileName().toString(), 0, readTrace(source.trace));
-            scenario = scenario.withDuration(scenario.trace().rows().get(scenario.trace().rows().size() - 1).timeS() + 1);
+            LoadTrace trace = readTrace(source.trace);
+            // the last row's time ends the trace ("3600,1.0,25" = until 3600 s) unless --duration says otherwise
+            long lastRowS = trace.rows().get(trace.rows().size() - 1).timeS();
+            long duration = durationS != null ? durationS : lastRowS;
+            if (duration <= 0) {
+                throw CliError.usage("trace " + source.trace + " has only a row at 0 s: give --duration");
+            }
+            scenario = Scenario.of(source.trace.getFileName().toString(), duration, trace);
         }
         try {
             if (durationS != null) {

@@ -7,7 +7,7 @@ import java.util.Map;
  * code (not even the constants table) with {@link Plant}, so a replay against it checks the real
  * implementation rather than itself. Plain {@link Math}, not StrictMath, on purpose.
  */
-final class ReferencePlant {
+public final class ReferencePlant {
 
     // p_idle, p_max, c_die, r_ds, c_sink, g_passive, g_fan, rpm_max, d_start, d_stop
     private static final Map<String, double[]> TABLE = Map.of(
@@ -18,16 +18,16 @@ final class ReferencePlant {
 
     private final double pIdle, pMax, cDie, rDs, cSink, gPassive, gFan, rpmMax, dStart, dStop;
 
-    double tDie, tSink, rpm;
+    public double tDie, tSink, rpm;
     int level;
     boolean running;
     int sticky;
     /** Of the second last simulated: the clock ratio and the reported flags. */
-    double phi;
-    int flags;
+    public double phi;
+    public int flags;
     int starts, stops;
 
-    ReferencePlant(String profile, double load0, double ambient0) {
+    public ReferencePlant(String profile, double load0, double ambient0) {
         double[] c = TABLE.get(profile);
         pIdle = c[0]; pMax = c[1]; cDie = c[2]; rDs = c[3]; cSink = c[4];
         gPassive = c[5]; gFan = c[6]; rpmMax = c[7]; dStart = c[8]; dStop = c[9];
@@ -37,7 +37,7 @@ final class ReferencePlant {
     }
 
     /** Steps 2 and 5 of one second (the sensor does not feed back: the duty is given). */
-    void second(double load, double ambient, boolean undervolt, boolean stalled, double duty) {
+    public void second(double load, double ambient, boolean undervolt, boolean stalled, double duty) {
         if (tDie >= 85) {
             level = 3;
         } else if (tDie >= 80) {

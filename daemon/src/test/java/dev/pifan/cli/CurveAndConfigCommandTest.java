@@ -1,0 +1,118 @@
+package dev.pifan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CurveAndConfigCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void curveShowsTheTableAndTheChart() {
+        Cli cli = Cli.run("curve");
+        assertEquals(0, cli.exitCode(), cli.err());
+        String out = cli.out();
+        assertTrue(out.contains("Fan curve from defaults"), out);
+        assertTrue(out.matches("(?s).*70 C\\s+100%\\s+66 C.*"), "a 100% point at 70 C comes down at 66 C:\n" + out);
+        assertTrue(out.contains("hysteresis 4 C; min-duty 25%; kick at 40% for 2s; critical 80 C"), out);
+        assertTrue(out.contains("* rising") && out.contains(". falling") && out.contains("! critical 80 C")
+                && out.contains("stall zone"), out);
+        assertTrue(out.contains("100% |") && out.contains("0% |"), out);
+    }
+
+    @Test
+    void curveChartPutsTheFallingBranchLeftOfTheRisingOne() {
+        String chart = Cli.run("curve", "--width", "80").out();
+        String fullRow = chart.lines().filter(l -> l.startsWith(" 100% |")).findFirst().orElseThrow();
+        int firstFalling = fullRow.indexOf('.');
+        int firstRising = fullRow.indexOf('*');
+        assertTrue(firstFalling > 0 && firstFalling < firstRising,
+                "at 100% the falling branch starts hysteresis degrees before the rising one:\n" + fullRow);
+    }
+
+    @Test
+    void curveReadsTheConfigAndWritesSvg() throws Exception {
+        Path config = dir.resolve("pifan.yaml");
+        Files.writeString(config, "curve:\n  points:\n    - [40, 0%]\n    - [60, 100%]\n  hysteresis: 6\n");
+        Path svg = dir.resolve("curve.svg");
+        Cli cli = Cli.run("curve", "--config", config.toString(), "--svg", svg.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("60 C") && cli.out().contains("54 C"), cli.out());
+        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        assertEquals(2, doc.getElementsByTagName("polyline").getLength(), "rising and falling branches");
+    }
+
+    @Test
+    void curveOfAProfileUsesThatProfilesDefaults() {
+        Cli cli = Cli.run("curve", "--profile", "pi5-active-cooler");
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("72 C"), cli.out());
+    }
+
+    @Test
+    void configCheckSaysOkInOneLine() throws Exception {
+        Path config = dir.resolve("ok.yaml");
+        Files.writeString(config, "board: pi5-active-cooler\ncurve: {points: [[45, 0%], [50, 30%], [70, 100%]], hysteresis: 4}\n");
+        Cli cli = Cli.run("config", "check", config.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertEquals(1, cli.out().lines().count(), cli.out());
+        assertTrue(cli.out().contains("OK") && cli.out().contains("3 curve points"), cli.out());
+    }
+
+    @Test
+    void configCheckListsEveryProblemAndExits1() throws Exception {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, String.join("\n",
+                "curve:",
+                "  points:",
+                "    - [45, 0%]",
+                "    - [60, 30%]",
+                "    - [58, 100%]",
+                "safety:",
+                "  critcal: 80C",
+                ""));
+        Cli cli = Cli.run("config", "check", config.toString());
+        assertEquals(1, cli.exitCode());
+        assertTrue(cli.err().contains("bad.yaml:5: curve.points[2]: 58 must be above the previous point's 60"), cli.err());
+        assertTrue(cli.err().contains("bad.yaml:7: safety.critcal: unknown key (did you mean 'critical'?)"), cli.err());
+        assertTrue(!cli.err().contains("Exception"), cli.err());
+    }
+
+    @Test
+    void configCheckOfAMissingFileIsOneLine() {
+        Cli cli = Cli.run("config", "check", dir.resolve("missing.yaml").toString());
+        assertEquals(1, cli.exitCode());
+        assertTrue(cli.errIsOneCleanMessage(), cli.err());
+        assertTrue(cli.err().contains("missing.yaml: no such file"), cli.err());
+    }
+
+    @Test
+    void theShippedExampleConfigChecksOk() throws Exception {
+        Path example = dir.resolve("pifan-example.yaml");
+        try (var in = getClass().getResourceAsStream("/dev/pifan/config/pifan-example.yaml")) {
+            Files.write(example, in.readAllBytes());
+        }
+        assertEquals(0, Cli.run("config", "check", example.toString()).exitCode());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Cli cli = Cli.run();
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains("name a command"), cli.err());
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        Cli cli = Cli.run("curve", "--colour");
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains("--colour"), cli.err());
+    }
+}

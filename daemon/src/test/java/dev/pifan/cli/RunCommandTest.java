@@ -1,0 +1,65 @@
+package dev.pifan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class RunCommandTest {
+
+    @Test
+    void onceDoesOneTickOnTheSimulatedBoardAndPrintsIt() {
+        Cli cli = Cli.run("run", "--sim", "--once", "--profile", "pi5-active-cooler", "--scenario", "rack-33");
+        assertEquals(0, cli.exitCode(), cli.err());
+        // rack-33 starts idle at 33 C ambient: the steady state of the fan-off plant, quantised
+        assertTrue(cli.out().matches(
+                "temperature \\d+\\.\\d C, throttled 0x0, fan \\d+(\\.\\d)?%, \\d+ rpm \\((curve|kick)\\)\\s*"),
+                cli.out());
+    }
+
+    @Test
+    void anUnknownScenarioIsAUsageError() {
+        Cli cli = Cli.run("run", "--sim", "--once", "--scenario", "moon");
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.errIsOneCleanMessage(), cli.err());
+    }
+
+    /**
+     * The real process: started, it logs its first decision; SIGTERM leaves the fan at full speed
+     * (the simulated fan has no kernel owner to hand back to) and exits 0.
+     */
+    @Test
+    void sigtermLeavesTheFanInItsExitStateAndExitsZero() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path")), PifanCommand.class.getName(), "run", "--sim")
+                .redirectErrorStream(true)
+                .start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = log.readLine()) != null) {
+                lines.add(line);
+                if (line.contains("(curve)") || line.contains("(kick)")) {
+                    // Process.destroy() would also close our end of the pipe: send the signal alone
+                    new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
+                }
+            }
+        } finally {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        String all = String.join("\n", lines);
+        assertEquals(0, process.exitValue(), all);
+        assertTrue(all.contains("SIGTERM received"), all);
+        assertTrue(all.contains("left at full speed"), all);
+    }
+}
