@@ -10,8 +10,13 @@ import dev.pifan.hal.sim.Scenario;
 import dev.pifan.hal.sim.Scenarios;
 import dev.pifan.hal.sim.SampleListener;
 import dev.pifan.hal.sim.SimulatedBoard;
+import dev.pifan.hal.sim.SlowReads;
+import dev.pifan.hal.sim.Fault;
+import dev.pifan.hal.TimeLimitedBoard;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -45,14 +50,21 @@ final class RunCommand implements Callable<Integer> {
             description = "With --sim: the scenario whose load and ambient drive the board (default: ${DEFAULT-VALUE}).")
     String scenario;
 
+    @Option(names = "--fault", paramLabel = "KIND:START:END[:ARG]",
+            description = "With --sim: inject a fault for seconds START to END after start (repeatable); "
+                    + "the kinds of pifan simulate --fault.")
+    List<String> faults = new ArrayList<>();
+
     @Option(names = "--once", description = "Do one tick, print it, and exit.")
     boolean once;
 
     @Override
     public Integer call() throws Exception {
         PifanConfig loaded = loadConfig();
-        try (Board board = openBoard()) {
-            ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(loaded), MonotonicClock.system());
+        Scenario scenario = simulatedScenario();
+        try (Board board = new TimeLimitedBoard(openBoard(scenario), loaded.safety().readTimeout())) {
+            MonotonicClock clock = Simulation.loopClock(MonotonicClock.system(), scenario, loaded.interval());
+            ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(loaded), clock);
             loop.addListener(new ChangeLog());
             LOG.info("pifan {} on {}: temperature {}, throttle flags {}, fan {}; config {}; every {}",
                     Version.current(), board.model(), board.temperature().id(), board.throttle().id(),
@@ -77,18 +89,31 @@ final class RunCommand implements Callable<Integer> {
         return config.load(Profiles.require(profile));
     }
 
-    private Board openBoard() {
+    /** The scenario of --sim with its --fault options; an empty scenario on hardware (no faults). */
+    private Scenario simulatedScenario() {
         if (!sim) {
-            throw CliError.usage("this build drives the simulated board only: add --sim");
+            if (!faults.isEmpty()) {
+                throw CliError.usage("--fault needs --sim: faults are injected into the simulated board");
+            }
+            return Scenarios.named("idle-25");
         }
-        Scenario chosen;
         try {
-            chosen = Scenarios.named(scenario);
+            Scenario chosen = Scenarios.named(scenario);
+            for (String fault : faults) {
+                chosen = chosen.withFault(Fault.parse(fault));
+            }
+            return chosen;
         } catch (IllegalArgumentException e) {
             throw CliError.usage(e.getMessage());
         }
+    }
+
+    private Board openBoard(Scenario chosen) {
+        if (!sim) {
+            throw CliError.usage("this build drives the simulated board only: add --sim");
+        }
         return SimulatedBoard.openEnded(Profiles.profile(profile), chosen, MonotonicClock.system(),
-                SampleListener.ignoring());
+                SampleListener.ignoring(), SlowReads.blocking());
     }
 
     static String describe(Snapshot s) {

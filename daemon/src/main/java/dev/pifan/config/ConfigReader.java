@@ -30,7 +30,8 @@ final class ConfigReader {
     static final List<String> ROOT_KEYS = List.of("board", "interval", "curve", "fan", "safety");
     static final List<String> CURVE_KEYS = List.of("points", "hysteresis");
     static final List<String> FAN_KEYS = List.of("min-duty", "start-duty", "kick", "exit");
-    static final List<String> SAFETY_KEYS = List.of("critical", "sensor-failures", "stuck-after", "stall-after");
+    static final List<String> SAFETY_KEYS = List.of("critical", "sensor-failures", "stuck-after", "stall-after",
+            "read-timeout");
     private static final Map<String, List<String>> SECTIONS = Map.of(
             "", ROOT_KEYS, "curve", CURVE_KEYS, "fan", FAN_KEYS, "safety", SAFETY_KEYS);
 
@@ -97,6 +98,9 @@ final class ConfigReader {
         Duration stallAfter = value(safety, "safety.stall-after", "a duration or off",
                 offOrWithin(SafetyConfig.MIN_STALL_AFTER, SafetyConfig.MAX_STALL_AFTER, "1s..10m (or off)"),
                 defaults.safety().stallAfter());
+        Duration readTimeout = value(safety, "safety.read-timeout", "a duration",
+                within(Units::duration, SafetyConfig.MIN_READ_TIMEOUT, SafetyConfig.MAX_READ_TIMEOUT, "10ms..10s"),
+                defaults.safety().readTimeout());
 
         // Rules between values. Each is reported where the file set one of them; the other may
         // be a profile default, which the message then says.
@@ -127,7 +131,7 @@ final class ConfigReader {
             return new PifanConfig(board, interval,
                     new CurveConfig(points, hysteresis),
                     new FanConfig(minDuty, startDuty, kick, exit),
-                    new SafetyConfig(critical, sensorFailures, stuckAfter, stallAfter),
+                    new SafetyConfig(critical, sensorFailures, stuckAfter, stallAfter, readTimeout),
                     source);
         } catch (IllegalArgumentException e) {
             // The records' own checks caught what the ones above missed: a bug here, but still

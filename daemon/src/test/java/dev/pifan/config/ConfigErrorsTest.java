@@ -180,7 +180,9 @@ class ConfigErrorsTest {
                     Arguments.of("safety: {stuck-after: 5s}", "safety.stuck-after", "5s outside 30s..24h (or off)"),
                     Arguments.of("safety: {stuck-after: 25h}", "safety.stuck-after", "25h outside 30s..24h (or off)"),
                     Arguments.of("safety: {stall-after: 500ms}", "safety.stall-after", "500ms outside 1s..10m (or off)"),
-                    Arguments.of("safety: {stall-after: 11m}", "safety.stall-after", "11m outside 1s..10m (or off)"));
+                    Arguments.of("safety: {stall-after: 11m}", "safety.stall-after", "11m outside 1s..10m (or off)"),
+                    Arguments.of("safety: {read-timeout: 5ms}", "safety.read-timeout", "5ms outside 10ms..10s"),
+                    Arguments.of("safety: {read-timeout: 11s}", "safety.read-timeout", "11s outside 10ms..10s"));
         }
 
         @ParameterizedTest(name = "{0}")

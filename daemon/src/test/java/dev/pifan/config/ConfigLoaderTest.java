@@ -147,6 +147,9 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofHours(24), c.safety().stuckAfter());
         assertEquals(parse("interval: 60s").interval(), Duration.ofSeconds(60));
         assertEquals(1, parse("safety: {sensor-failures: 1, stuck-after: 30s, stall-after: 1s}").safety().sensorFailures());
+        assertEquals(Duration.ofMillis(10), parse("safety: {read-timeout: 10ms}").safety().readTimeout());
+        assertEquals(Duration.ofSeconds(10), parse("safety: {read-timeout: 10s}").safety().readTimeout());
+        assertEquals(SafetyConfig.DEFAULT_READ_TIMEOUT, parse("").safety().readTimeout());
     }
 
     @Test
