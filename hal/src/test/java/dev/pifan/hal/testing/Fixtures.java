@@ -81,8 +81,19 @@ public final class Fixtures {
         }
     }
 
-    /** Root ignores file modes, so permission tests pick another honest fault when this is true. */
-    public static boolean runningAsRoot() {
-        return "root".equals(System.getProperty("user.name"));
+    /**
+     * Whether this process ignores file modes (root, CAP_DAC_OVERRIDE): then a chmod cannot make a
+     * permission error, and permission tests inject the exception java.nio throws for EACCES instead.
+     */
+    public static boolean fileModesIgnored(Path scratch) {
+        try {
+            Path probe = Files.createTempFile(scratch, "mode-probe", "");
+            Files.setPosixFilePermissions(probe, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+            boolean ignored = Files.isReadable(probe);
+            Files.delete(probe);
+            return ignored;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
