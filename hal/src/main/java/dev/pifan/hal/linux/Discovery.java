@@ -29,6 +29,9 @@ public final class Discovery {
     /** Addresses an EMC230x can have (ADDR_SEL strapping), the CM4 IO board's 0x2f first. */
     static final int[] EMC230X_ADDRESSES = {0x2f, 0x2e, 0x2d, 0x2c, 0x4d};
 
+    /** The Pi 4's PWM block: enabled only by dtoverlay=pwm, so its presence means "use me". */
+    static final String OVERLAY_ONLY_PWM = "brcm,bcm2835-pwm";
+
     private final Host host;
     private final Sysfs sysfs;
     private final DiscoveryHints hints;
@@ -198,6 +201,11 @@ public final class Discovery {
                 findings.add(pwmFinding(chip, null));
             }
         }
+        if (findings.isEmpty()) {
+            findings.add(Finding.without("fan outputs", Status.MISSING, "no hwmon fan (pwmfan: Pi 5 Active Cooler,"
+                    + " PoE HAT), no pwm chip (" + SysfsErrors.missingHint(PwmChip.CLASS_DIR) + "), no I2C bus to"
+                    + " look on (fan: {driver: auto, i2c-buses: [1]}); an on/off fan needs {driver: gpio, pin: N}"));
+        }
         return findings;
     }
 
@@ -255,8 +263,14 @@ public final class Discovery {
                     + target + ": " + SysfsErrors.accessHint(target.toString()), spec);
         }
         String detail = (sysfs.isDirectory(channelDir) ? "channel " + channel + " already exported" : "channel "
-                + channel + " exportable") + (channel == 0 ? " (PWM0: GPIO 12 or 18 on a Pi 4; pwm-channel: 1 for"
-                + " GPIO 13 or 19)" : "");
+                + channel + " exportable") + (chip.device().compatible().contains(OVERLAY_ONLY_PWM)
+                ? " (channel 0 is GPIO 12 or 18, channel 1 is GPIO 13 or 19; set pwm-channel to match)" : "");
+        if (hintedSelector == null && !chip.device().compatible().contains(OVERLAY_ONLY_PWM)) {
+            // Only the Pi 4's PWM block is off unless an overlay asks for it; any other chip may carry
+            // something else (the Pi 5's RP1 PWM also drives the fan header): never drive it unasked.
+            return Finding.without(source + " channel " + channel, Status.USABLE, detail + "; not chosen"
+                    + " unless named: fan: {driver: auto, pwm-chip: " + Yaml.scalar(chip.selector()) + "}");
+        }
         return Finding.of(source + " channel " + channel, Status.USABLE, detail, spec);
     }
 
