@@ -88,7 +88,7 @@ public final class DiozeroProvider implements DeviceProvider {
     public void close() {
         if (touched) {
             try {
-                com.diozero.sbc.DeviceFactoryHelper.shutdown();
+                com.diozero.sbc.DeviceFactoryHelper.close();
             } catch (RuntimeException | LinkageError e) {
                 // shutting down a factory that never started properly: nothing left to release
             }

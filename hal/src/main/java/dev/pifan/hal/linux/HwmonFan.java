@@ -74,9 +74,10 @@ public final class HwmonFan implements Fan {
         }
         Path enable = device.attribute("pwm" + channel + "_enable");
         Optional<String> before = sysfs.readIfExists(enable);
-        if (before.isPresent() && !before.get().equals(MANUAL)) {
+        if (before.isPresent()) {
+            // written even when already manual: a permission problem shows at start, not at the first tick
             sysfs.write(enable, MANUAL);
-        } else if (before.isEmpty()) {
+        } else {
             // no mode file (some drivers): nobody else can own the fan; prove we may write at start
             sysfs.write(pwm, sysfs.read(pwm));
         }
