@@ -73,20 +73,35 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(describe(loop.tick()));
                 return 0;
             }
-            Signals signals = new Signals();
             Daemon daemon = new Daemon(loop, loaded.interval(), ControlFactory.exitState(loaded));
+            ConfigReload reload = new ConfigReload(configFile(), loaded, loop, daemon);
+            Signals.install(new Signals.Handler() {
+                @Override
+                public void stop(String signalName) {
+                    daemon.requestStop(signalName + " received", 0);
+                }
+
+                @Override
+                public void reload() {
+                    reload.reload();
+                }
+            });
             daemon.start();
-            signals.awaitStop();
-            daemon.stop();
+            return daemon.runUntilStopped();
         }
-        return 0;
+    }
+
+    /** The file the configuration comes from: --config, else the system file when it exists, else none. */
+    private Path configFile() {
+        if (config.file != null) {
+            return config.file;
+        }
+        return !sim && Files.exists(SYSTEM_CONFIG) ? SYSTEM_CONFIG : null;
     }
 
     private PifanConfig loadConfig() {
-        if (config.file == null && !sim && Files.exists(SYSTEM_CONFIG)) {
-            return ConfigOption.loadFile(SYSTEM_CONFIG);
-        }
-        return config.load(Profiles.require(profile));
+        Path file = configFile();
+        return file != null ? ConfigOption.loadFile(file) : config.load(Profiles.require(profile));
     }
 
     /** The scenario of --sim with its --fault options; an empty scenario on hardware (no faults). */
