@@ -3,6 +3,8 @@ package dev.pifan.hal.linux;
 import dev.pifan.hal.HalException;
 import dev.pifan.hal.HalException.Kind;
 import dev.pifan.hal.ThrottleFlags;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parsers for the text the kernel and the firmware tools print. Each names its source in the
@@ -10,6 +12,12 @@ import dev.pifan.hal.ThrottleFlags;
  * log line is enough to find the culprit.
  */
 public final class SysfsText {
+
+    /**
+     * What vcgencmd prints: a plain decimal. Double.parseDouble alone would also take "NaN",
+     * "Infinity", "1e400" and hex floats (found by fuzzing).
+     */
+    private static final Pattern VCGENCMD_TEMPERATURE = Pattern.compile("temp=(-?\\d{1,4}(?:\\.\\d{1,6})?)'C");
 
     private SysfsText() {
     }
@@ -56,13 +64,9 @@ public final class SysfsText {
     /** {@code temp=46.2'C}, as {@code vcgencmd measure_temp} prints it. */
     public static double vcgencmdTemperature(String source, String text) throws HalException {
         String value = text.strip();
-        if (value.startsWith("temp=") && value.endsWith("'C")) {
-            String number = value.substring(5, value.length() - 2);
-            try {
-                return Double.parseDouble(number);
-            } catch (NumberFormatException e) {
-                // fall through to the common message
-            }
+        Matcher match = VCGENCMD_TEMPERATURE.matcher(value);
+        if (match.matches()) {
+            return Double.parseDouble(match.group(1));
         }
         throw new HalException(Kind.IMPLAUSIBLE, source + ": '" + shorten(value) + "' is not like temp=46.2'C");
     }
