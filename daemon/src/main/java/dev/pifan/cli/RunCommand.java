@@ -7,6 +7,8 @@ import dev.pifan.control.Snapshot;
 import dev.pifan.hal.Board;
 import dev.pifan.hal.MonotonicClock;
 import dev.pifan.hal.sim.Scenario;
+import dev.pifan.systemd.SdNotify;
+import dev.pifan.systemd.SystemdWatchdog;
 import dev.pifan.hal.sim.Scenarios;
 import dev.pifan.hal.sim.SampleListener;
 import dev.pifan.hal.sim.SimulatedBoard;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,21 +76,32 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(describe(loop.tick()));
                 return 0;
             }
+            Optional<SdNotify> notify = SdNotify.fromEnvironment(System.getenv());
+            Optional<SystemdWatchdog> systemd = notify.map(n -> new SystemdWatchdog(n,
+                    SystemdWatchdog.watchdogMicros(System.getenv(), ProcessHandle.current().pid())));
+            systemd.ifPresent(loop::addListener);
             Daemon daemon = new Daemon(loop, loaded.interval(), ControlFactory.exitState(loaded));
             ConfigReload reload = new ConfigReload(configFile(), loaded, loop, daemon);
             Signals.install(new Signals.Handler() {
                 @Override
                 public void stop(String signalName) {
+                    systemd.ifPresent(SystemdWatchdog::stopping);
                     daemon.requestStop(signalName + " received", 0);
                 }
 
                 @Override
                 public void reload() {
+                    systemd.ifPresent(SystemdWatchdog::reloading);
                     reload.reload();
+                    systemd.ifPresent(SystemdWatchdog::reloaded);
                 }
             });
             daemon.start();
-            return daemon.runUntilStopped();
+            try {
+                return daemon.runUntilStopped();
+            } finally {
+                notify.ifPresent(SdNotify::close);
+            }
         }
     }
 
