@@ -220,4 +220,13 @@ class ConfigLoaderTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
+    @Test
+    void aSurrogatePairAcrossSnakeYamlsReadBufferLoads() throws ConfigException {
+        // an emoji in a comment, its two UTF-16 halves on either side of the 1024th character
+        for (int pad = 1015; pad < 1030; pad++) {
+            String text = "# " + "x".repeat(pad) + "\uD83D\uDE00 fan at night\nboard: pi5-active-cooler\n";
+            assertEquals("pi5-active-cooler", ConfigLoader.parse(text, "emoji.yaml").board(), "padding " + pad);
+        }
+    }
 }
