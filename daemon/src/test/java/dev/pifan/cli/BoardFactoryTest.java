@@ -20,6 +20,7 @@ import dev.pifan.hal.linux.LinuxBoard;
 import dev.pifan.hal.testing.FakeDevices;
 import dev.pifan.hal.testing.FaultyFiles;
 import dev.pifan.hal.testing.Fixtures;
+import dev.pifan.testing.FixtureTrees;
 import dev.pifan.hal.testing.RegisterMapBus;
 import dev.pifan.hal.testing.RegisterMapBus.Write;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class BoardFactoryTest {
 
     @Test
     void theCm4IoBoardsEmc2301GetsTheCurveThenFullSpeed() throws Exception {
-        Path root = Fixtures.copy(Fixtures.CM4_IO_BOARD, tmp);
+        Path root = FixtureTrees.copy(Fixtures.CM4_IO_BOARD, tmp);
         FakeDevices diozero = new FakeDevices(Provider.DIOZERO);
         RegisterMapBus bus = diozero.bus(10);
         RegisterMapBus.Chip chip = RegisterMapBus.emc2301(bus.chip(0x2f)); // EN_ALGO off: nobody to hand back to
@@ -76,7 +77,7 @@ class BoardFactoryTest {
 
     @Test
     void anEmc2301WhoseOwnAlgorithmRanGetsItBack() throws Exception {
-        Path root = Fixtures.copy(Fixtures.CM4_IO_BOARD, tmp);
+        Path root = FixtureTrees.copy(Fixtures.CM4_IO_BOARD, tmp);
         FakeDevices diozero = new FakeDevices(Provider.DIOZERO);
         RegisterMapBus bus = diozero.bus(10);
         RegisterMapBus.Chip chip = RegisterMapBus.emc2301(bus.chip(0x2f)).set(0x32, 0xAB); // EN_ALGO on
@@ -92,7 +93,7 @@ class BoardFactoryTest {
     /** The files a Pi 4's PWM channel sees, in order: full at open, the curve's duty, full at exit; no unexport. */
     @Test
     void thePi4PwmChannelSeesTheCurvesDutyBetweenFullSpeedAtOpenAndAtExit() throws Exception {
-        Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
+        Path root = FixtureTrees.copy(Fixtures.PI4_PWM, tmp);
         RealBoardRunTest.createChannel(root);
         FaultyFiles files = new FaultyFiles();
         PifanConfig config = linear();
@@ -110,7 +111,7 @@ class BoardFactoryTest {
 
     @Test
     void whatTheBoardCannotOpenIsOneLineOfBadContent() {
-        Path root = Fixtures.copy(Fixtures.CM4_IO_BOARD, tmp);
+        Path root = FixtureTrees.copy(Fixtures.CM4_IO_BOARD, tmp);
         CliError error = assertThrows(CliError.class,
                 () -> BoardFactory.linux(host(root).build(), HardwareSpec.auto()));
         assertEquals(CliError.BAD_CONTENT, error.exitCode());

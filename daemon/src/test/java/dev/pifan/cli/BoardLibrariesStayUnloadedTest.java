@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pifan.hal.testing.Fixtures;
+import dev.pifan.testing.FixtureTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class BoardLibrariesStayUnloadedTest {
 
     @Test
     void runOnAPi5AndProbeLoadNeitherLibrary() throws Exception {
-        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Path root = FixtureTrees.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         for (String[] args : List.of(new String[] {"run", "--root", root.toString(), "--once"},
                 new String[] {"probe", "--root", root.toString()})) {
             String loaded = classesLoaded(args);

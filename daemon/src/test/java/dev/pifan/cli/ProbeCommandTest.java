@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pifan.hal.testing.Fixtures;
+import dev.pifan.testing.FixtureTrees;
 import dev.pifan.hal.testing.TreeSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class ProbeCommandTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void namesTheFanAndSensorsItWouldUse(String fixture, String fan, String throttle, String snippetFan) {
-        Path root = Fixtures.original(fixture);
+        Path root = FixtureTrees.copy(fixture, tmp);
         Cli cli = Cli.run("probe", "--root", root.toString(), "--config", absentConfig().toString());
         assertEquals(1, cli.exitCode(), "a --config that does not exist is bad content: " + cli.err());
 
@@ -65,7 +66,7 @@ class ProbeCommandTest {
 
     @Test
     void talosHasSensorsButNoFan() {
-        Path root = Fixtures.original(Fixtures.TALOS_PI4);
+        Path root = FixtureTrees.copy(Fixtures.TALOS_PI4, tmp);
         Cli cli = Cli.run("probe", "--root", root.toString());
         assertEquals(1, cli.exitCode());
         assertTrue(cli.out().contains("not usable: no fan pifan can drive"), cli.out());
@@ -95,7 +96,7 @@ class ProbeCommandTest {
 
     @Test
     void itOnlyReads() throws IOException {
-        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Path root = FixtureTrees.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         TreeSnapshot before = TreeSnapshot.of(root);
         assertEquals(0, Cli.run("probe", "--root", root.toString()).exitCode());
         assertEquals(before, TreeSnapshot.of(root));
@@ -103,7 +104,7 @@ class ProbeCommandTest {
 
     @Test
     void theConfigsHintsShapeTheChoiceAndPinnedPartsAreNamed() throws IOException {
-        Path root = Fixtures.original(Fixtures.PI5_ACTIVE_COOLER);
+        Path root = FixtureTrees.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         Path config = Files.writeString(tmp.resolve("pifan.yaml"), """
                 hardware:
                   throttle: {driver: rpi-volt}
@@ -119,7 +120,7 @@ class ProbeCommandTest {
 
     @Test
     void jsonIsOneObject() {
-        Cli cli = Cli.run("probe", "--root", Fixtures.original(Fixtures.PI5_ACTIVE_COOLER).toString(), "--json");
+        Cli cli = Cli.run("probe", "--root", FixtureTrees.copy(Fixtures.PI5_ACTIVE_COOLER, tmp).toString(), "--json");
         assertEquals(0, cli.exitCode(), cli.err());
         String json = cli.out().strip();
         assertEquals(1, cli.out().lines().count());

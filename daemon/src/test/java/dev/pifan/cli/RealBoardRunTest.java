@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.testing.Fixtures;
+import dev.pifan.testing.FixtureTrees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -61,7 +62,7 @@ class RealBoardRunTest {
     @ParameterizedTest
     @ValueSource(strings = {Fixtures.PI5_ACTIVE_COOLER, Fixtures.PI4_POE_PLUS})
     void anHwmonFanGetsTheCurvesDutyAndIsHandedBackToTheKernel(String fixture) {
-        Path root = Fixtures.copy(fixture, tmp);
+        Path root = FixtureTrees.copy(fixture, tmp);
         assertEquals("2", read(root, "/sys/class/hwmon/hwmon2/pwm1_enable"), "kernel-driven before");
         Cli cli = Cli.run("run", "--root", root.toString(), "--config", config.toString(), "--once");
         assertEquals(0, cli.exitCode(), cli.err());
@@ -74,7 +75,7 @@ class RealBoardRunTest {
 
     @Test
     void pi5ValuesSpelledOut() {
-        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Path root = FixtureTrees.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         Cli cli = Cli.run("run", "--root", root.toString(), "--config", config.toString(), "--once");
         assertEquals("temperature 52.4 C, throttled 0x0, fan 61.8%, 2950 rpm (curve)\n", cli.out());
         assertEquals("157", read(root, "/sys/class/hwmon/hwmon2/pwm1")); // 0.6175 * 255 = 157.46
@@ -82,7 +83,7 @@ class RealBoardRunTest {
 
     @Test
     void withTheDefaultsThePi5CoolerIsKickedAndHandedBack() {
-        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Path root = FixtureTrees.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         Cli cli = Cli.run("run", "--root", root.toString(), "--config", tmp.resolve("none.yaml").toString(), "--once");
         assertEquals(1, cli.exitCode(), "a --config that does not exist is bad content");
         cli = Cli.run("run", "--root", root.toString(), "--config", write("board: pi5-active-cooler\n"), "--once");
@@ -96,7 +97,7 @@ class RealBoardRunTest {
 
     @Test
     void aPwmChannelExportedBeforeIsLeftRunningAtFullSpeed() throws IOException {
-        Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
+        Path root = FixtureTrees.copy(Fixtures.PI4_PWM, tmp);
         createChannel(root);
         Cli cli = Cli.run("run", "--root", root.toString(), "--config", config.toString(), "--once");
         assertEquals(0, cli.exitCode(), cli.err());
@@ -110,7 +111,7 @@ class RealBoardRunTest {
      */
     @Test
     void aPwmChannelPifanExportedStaysExportedAtFullSpeedAfterExit() throws Exception {
-        Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
+        Path root = FixtureTrees.copy(Fixtures.PI4_PWM, tmp);
         Thread udev = udev(root);
         Cli cli = Cli.run("run", "--root", root.toString(), "--config", config.toString(), "--once");
         udev.join();
@@ -130,7 +131,7 @@ class RealBoardRunTest {
 
     @Test
     void theCm4IoBoardsFanNeedsAnI2cBusThisMachineDoesNotHave() {
-        Path root = Fixtures.copy(Fixtures.CM4_IO_BOARD, tmp);
+        Path root = FixtureTrees.copy(Fixtures.CM4_IO_BOARD, tmp);
         Cli cli = Cli.run("run", "--root", root.toString(), "--once");
         assertEquals(1, cli.exitCode(), cli.out());
         assertTrue(cli.errIsOneCleanMessage(), cli.err());
@@ -142,7 +143,7 @@ class RealBoardRunTest {
 
     @Test
     void talosWithoutAFanFailsWithWhereToLook() {
-        Path root = Fixtures.copy(Fixtures.TALOS_PI4, tmp);
+        Path root = FixtureTrees.copy(Fixtures.TALOS_PI4, tmp);
         Cli cli = Cli.run("run", "--root", root.toString(), "--once");
         assertEquals(1, cli.exitCode());
         assertEquals("pifan: no usable fan under " + root + ": discovery found no candidate; run `pifan probe --root "
@@ -152,9 +153,9 @@ class RealBoardRunTest {
     /** Talos has no get_throttled and no vcgencmd: only under-voltage is known, the rest is reported unknown. */
     @Test
     void talosWithAPoeHatKnowsOnlyUnderVoltage() throws IOException {
-        Path root = Fixtures.copy(Fixtures.TALOS_PI4, tmp);
-        Path poe = Fixtures.copy(Fixtures.PI4_POE_PLUS, tmp.resolve("poe"));
-        copyTree(poe.resolve("sys/class/hwmon/hwmon2"), root.resolve("sys/class/hwmon/hwmon1")); // Talos builds pwm-fan in
+        Path root = FixtureTrees.copy(Fixtures.TALOS_PI4, tmp);
+        Path poe = FixtureTrees.copy(Fixtures.PI4_POE_PLUS, tmp.resolve("poe"));
+        FixtureTrees.copyTree(poe.resolve("sys/class/hwmon/hwmon2"), root.resolve("sys/class/hwmon/hwmon1")); // Talos builds pwm-fan in
         Cli cli = Cli.run("run", "--root", root.toString(), "--config", config.toString(), "--once");
         assertEquals(0, cli.exitCode(), cli.err());
         assertEquals("temperature 50.6 C, throttled 0x0 [partly unknown], fan " + linearDuty(root) + " (curve)\n",
@@ -188,7 +189,7 @@ class RealBoardRunTest {
 
     @Test
     void aBadHardwareSectionIsRefusedBeforeAnythingIsTouched() {
-        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Path root = FixtureTrees.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         String bad = write("hardware:\n  fan: {driver: hwmon}\n");
         Cli cli = Cli.run("run", "--root", root.toString(), "--config", bad, "--once");
         assertEquals(1, cli.exitCode());
@@ -199,7 +200,7 @@ class RealBoardRunTest {
 
     @Test
     void aPinnedFanIsOpenedAsPinned() {
-        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Path root = FixtureTrees.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         String pinned = write(LINEAR + "hardware:\n  temperature: {driver: hwmon, name: rp1_adc}\n"
                 + "  throttle: {driver: rpi-volt}\n  fan: {driver: hwmon, name: pwmfan}\n");
         Cli cli = Cli.run("run", "--root", root.toString(), "--config", pinned, "--once");
@@ -220,7 +221,7 @@ class RealBoardRunTest {
             "{driver: gpio, provider: pi4j, pin: 18, threshold-percent: 50}",
             "{driver: gpio, provider: diozero, pin: 18, threshold-percent: 50}"})
     void aLibraryOnAHostWithoutTheHardwareIsOneCleanLine(String fan) throws Exception {
-        Path root = Fixtures.copy(Fixtures.TALOS_PI4, tmp);
+        Path root = FixtureTrees.copy(Fixtures.TALOS_PI4, tmp);
         String file = write("hardware:\n  fan: " + fan + "\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("surefire.test.class.path",
@@ -292,18 +293,5 @@ class RealBoardRunTest {
         }, "fake-udev");
         thread.start();
         return thread;
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path source : paths.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }

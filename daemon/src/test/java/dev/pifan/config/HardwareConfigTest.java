@@ -21,6 +21,7 @@ import dev.pifan.hal.linux.SysfsPwmFan;
 import dev.pifan.hal.linux.TemperatureSpec;
 import dev.pifan.hal.linux.ThrottleSpec;
 import dev.pifan.hal.testing.Fixtures;
+import dev.pifan.testing.FixtureTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -381,8 +383,9 @@ class HardwareConfigTest {
         @ParameterizedTest
         @ValueSource(strings = {Fixtures.PI4_PWM, Fixtures.PI5_ACTIVE_COOLER, Fixtures.PI4_POE_PLUS,
                 Fixtures.CM4_IO_BOARD, Fixtures.TALOS_PI4})
-        void theSnippetProbePrintsForEachFixtureParsesBackToItsChoice(String fixture) throws ConfigException {
-            Host host = Host.builder(HostRoot.of(Fixtures.original(fixture))).executablePath(List.of())
+        void theSnippetProbePrintsForEachFixtureParsesBackToItsChoice(String fixture, @TempDir Path tmp)
+                throws ConfigException {
+            Host host = Host.builder(HostRoot.of(FixtureTrees.copy(fixture, tmp))).executablePath(List.of())
                     .providers(DeviceProviders.none()).build();
             DiscoveryReport report = Discovery.run(host);
             HardwareSpec parsed = hardware(report.toYaml());
