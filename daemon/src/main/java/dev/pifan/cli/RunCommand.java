@@ -10,9 +10,6 @@ import dev.pifan.hal.sim.Scenario;
 import dev.pifan.systemd.SdNotify;
 import dev.pifan.systemd.SystemdWatchdog;
 import dev.pifan.hal.sim.Scenarios;
-import dev.pifan.hal.sim.SampleListener;
-import dev.pifan.hal.sim.SimulatedBoard;
-import dev.pifan.hal.sim.SlowReads;
 import dev.pifan.hal.sim.Fault;
 import dev.pifan.hal.TimeLimitedBoard;
 import java.nio.file.Files;
@@ -45,6 +42,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--sim", description = "Run on the simulated board, in real time.")
     boolean sim;
 
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "Read /sys, /proc and /dev under DIR (default: /), e.g. /host when a container mounts "
+                    + "the host's /sys at /host/sys. Not with --sim.")
+    Path root;
+
     @Option(names = "--profile", paramLabel = "P", defaultValue = "pi4-heatsink",
             description = "With --sim: the board profile (default: ${DEFAULT-VALUE}).")
     String profile;
@@ -58,14 +60,17 @@ final class RunCommand implements Callable<Integer> {
                     + "the kinds of pifan simulate --fault.")
     List<String> faults = new ArrayList<>();
 
-    @Option(names = "--once", description = "Do one tick, print it, and exit.")
+    @Option(names = "--once", description = "Do one tick, print it, leave the fan in its exit state, and exit.")
     boolean once;
 
     @Override
     public Integer call() throws Exception {
+        if (sim && root != null) {
+            throw CliError.usage("--root reads a real board's files; it cannot be combined with --sim");
+        }
         PifanConfig loaded = loadConfig();
         Scenario scenario = simulatedScenario();
-        try (Board board = new TimeLimitedBoard(openBoard(scenario), loaded.safety().readTimeout())) {
+        try (Board board = new TimeLimitedBoard(openBoard(scenario, loaded), loaded.safety().readTimeout())) {
             MonotonicClock clock = Simulation.loopClock(MonotonicClock.system(), scenario, loaded.interval());
             ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(loaded), clock);
             loop.addListener(new ChangeLog());
@@ -74,6 +79,8 @@ final class RunCommand implements Callable<Integer> {
                     board.fan().id(), loaded.source(), Durations.format(loaded.interval()));
             if (once) {
                 spec.commandLine().getOut().println(describe(loop.tick()));
+                // a real fan must not stay where one tick put it (a Pi 5 cooler would stay in manual mode)
+                LOG.info(loop.leaveFan(ControlFactory.exitState(loaded)));
                 return 0;
             }
             Optional<SdNotify> notify = SdNotify.fromEnvironment(System.getenv());
@@ -137,12 +144,9 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Board openBoard(Scenario chosen) {
-        if (!sim) {
-            throw CliError.usage("this build drives the simulated board only: add --sim");
-        }
-        return SimulatedBoard.openEnded(Profiles.profile(profile), chosen, MonotonicClock.system(),
-                SampleListener.ignoring(), SlowReads.blocking());
+    private Board openBoard(Scenario chosen, PifanConfig loaded) {
+        return sim ? BoardFactory.simulated(profile, chosen)
+                : BoardFactory.linux(root == null ? BoardFactory.SYSTEM_ROOT : root, loaded.hardware());
     }
 
     static String describe(Snapshot s) {

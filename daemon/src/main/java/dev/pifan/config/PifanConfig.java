@@ -1,5 +1,6 @@
 package dev.pifan.config;
 
+import dev.pifan.hal.linux.HardwareSpec;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,10 +9,12 @@ import java.util.Objects;
  * {@link #defaults(String)} when there is none.
  *
  * @param board {@code auto} or a profile name, as written
+ * @param hardware which temperature source, throttle source and fan to open on a real board
+ *     ({@link HardwareSpec#auto()} when the file has no {@code hardware:} section)
  * @param source the file the config came from, or {@code defaults}
  */
 public record PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan,
-                          SafetyConfig safety, String source) {
+                          SafetyConfig safety, HardwareSpec hardware, String source) {
 
     public static final String DEFAULTS_SOURCE = "defaults";
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
@@ -23,6 +26,7 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
         Objects.requireNonNull(curve, "curve");
         Objects.requireNonNull(fan, "fan");
         Objects.requireNonNull(safety, "safety");
+        Objects.requireNonNull(hardware, "hardware");
         Objects.requireNonNull(source, "source");
         if (!ProfileDefaults.BOARDS.contains(board)) {
             throw new IllegalArgumentException("unknown board profile '" + board + "'");
@@ -38,6 +42,12 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
         }
     }
 
+    /** With every hardware part {@code driver: auto}. */
+    public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
+                       String source) {
+        this(board, interval, curve, fan, safety, HardwareSpec.auto(), source);
+    }
+
     /**
      * The defaults of a board profile ({@code auto} or one of {@link ProfileDefaults#BOARDS}).
      *
@@ -49,12 +59,18 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
 
     /** The same config with another source, e.g. to say where it was loaded from. */
     public PifanConfig withSource(String newSource) {
-        return new PifanConfig(board, interval, curve, fan, safety, newSource);
+        return new PifanConfig(board, interval, curve, fan, safety, hardware, newSource);
+    }
+
+    /** The same config with another hardware section. */
+    public PifanConfig withHardware(HardwareSpec newHardware) {
+        return new PifanConfig(board, interval, curve, fan, safety, newHardware, source);
     }
 
     /**
      * One line for {@code pifan config check}, e.g.
-     * {@code pifan.yaml: OK, board auto, 4 curve points 45-70C, hysteresis 4C, critical 80C, interval 1s}.
+     * {@code pifan.yaml: OK, board auto, 4 curve points 45-70C, hysteresis 4C, critical 80C, interval 1s}, and
+     * the drivers of a hardware section that is not all {@code auto}.
      */
     public String summary() {
         return source + ": OK, board " + board
@@ -62,6 +78,10 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
                 + Units.format(curve.first().celsius()) + "-" + Units.format(curve.last().celsius()) + "C"
                 + ", hysteresis " + Units.format(curve.hysteresisC()) + "C"
                 + ", critical " + Units.format(safety.criticalC()) + "C"
-                + ", interval " + Units.format(interval);
+                + ", interval " + Units.format(interval)
+                + (hardware.equals(HardwareSpec.auto()) ? "" : ", hardware: temperature "
+                        + HardwareReader.driverOf(hardware.temperature().toYaml()) + ", throttle "
+                        + HardwareReader.driverOf(hardware.throttle().toYaml()) + ", fan "
+                        + HardwareReader.driverOf(hardware.fan().toYaml()));
     }
 }

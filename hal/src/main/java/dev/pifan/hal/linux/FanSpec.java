@@ -100,8 +100,8 @@ public sealed interface FanSpec {
             if (settings.polarity() != SysfsPwmFan.Polarity.NORMAL) {
                 yaml.put("polarity", settings.polarity().sysfsName());
             }
-            if (!settings.unexportOnClose()) {
-                yaml.put("unexport-on-exit", false);
+            if (settings.unexportOnClose()) {
+                yaml.put("unexport-on-exit", true);
             }
             return yaml.toString();
         }

@@ -134,7 +134,7 @@ public final class LinuxBoard implements Board {
             try {
                 BoardModel model = DeviceTreeModel.read(host.sysfs());
                 Chosen<TemperatureSpec, TemperatureSensor> temperature = spec.temperature() instanceof TemperatureSpec.Auto
-                        ? firstThatOpens("temperature", DiscoveryReport.candidates(report().temperatures()),
+                        ? firstThatOpens("temperature sensor", DiscoveryReport.candidates(report().temperatures()),
                                 this::openTemperature)
                         : new Chosen<>(spec.temperature(), openTemperature(spec.temperature()));
                 Chosen<ThrottleSpec, ThrottleSensor> throttle = spec.throttle() instanceof ThrottleSpec.Auto

@@ -13,7 +13,8 @@ import java.util.OptionalInt;
 /**
  * A fan on a hardware PWM channel through {@code /sys/class/pwm}: export, wait for the channel
  * directory (udev creates and chowns it a moment later), period from the frequency, polarity,
- * duty, enable; unexport on {@link #close()}.
+ * duty, enable; on {@link #close()} the channel stays exported and running at its last duty (the
+ * exit state the daemon set: full speed), unless the settings ask to unexport it.
  *
  * <p>The channel starts at 100% duty: until the control loop's first tick, full speed is the
  * safe state. The period is always written before the duty cycle (the kernel refuses a duty
@@ -35,9 +36,9 @@ public final class SysfsPwmFan implements Fan, AutoCloseable {
     }
 
     /**
-     * @param unexportOnClose unexport the channel at close (the default, as the issue asks); the
-     *     kernel then stops the PWM, which leaves most 4-pin fans at 0%: set false to leave the
-     *     channel at its last duty instead
+     * @param unexportOnClose unexport the channel at close (only one this fan exported itself).
+     *     Off by default: unexporting disables the PWM output, which stops most fans, and pifan
+     *     never leaves a fan off. Left exported, the channel keeps the exit state's full duty.
      */
     public record Settings(int channel, int frequencyHz, Polarity polarity, boolean unexportOnClose,
             Duration exportTimeout) {
@@ -52,7 +53,7 @@ public final class SysfsPwmFan implements Fan, AutoCloseable {
         }
 
         public static Settings of(int channel) {
-            return new Settings(channel, DEFAULT_FREQUENCY_HZ, Polarity.NORMAL, true, DEFAULT_EXPORT_TIMEOUT);
+            return new Settings(channel, DEFAULT_FREQUENCY_HZ, Polarity.NORMAL, false, DEFAULT_EXPORT_TIMEOUT);
         }
 
         public long periodNanos() {
@@ -104,7 +105,7 @@ public final class SysfsPwmFan implements Fan, AutoCloseable {
             fan.awaitChannel(clock, sleeper);
             fan.configure();
         } catch (HalException e) {
-            fan.closeQuietly();
+            fan.undoExport();
             throw e;
         }
         return fan;
@@ -209,9 +210,14 @@ public final class SysfsPwmFan implements Fan, AutoCloseable {
         }
     }
 
-    private void closeQuietly() {
+    /** After a failed open: a channel exported for nothing is unexported again, whatever the settings. */
+    private void undoExport() {
+        closed = true;
+        if (!exportedByUs) {
+            return;
+        }
         try {
-            close();
+            sysfs.write(chip.directory().resolve("unexport"), settings.channel());
         } catch (HalException e) {
             // the open failure is what the caller needs to see
         }

@@ -31,8 +31,11 @@ class HardwareSpecTest {
         assertEquals("{driver: hwmon, name: pwmfan, device: cooling_fan}",
                 new FanSpec.Hwmon("pwmfan", Optional.of("cooling_fan"), 1).toYaml());
         assertEquals("{driver: pwm, chip: fe20c000.pwm, channel: 0, frequency-hz: 20000, polarity: inversed,"
-                + " unexport-on-exit: false}", new FanSpec.SysfsPwm("fe20c000.pwm", new SysfsPwmFan.Settings(0, 20_000,
-                SysfsPwmFan.Polarity.INVERSED, false, Duration.ofSeconds(2))).toYaml());
+                + " unexport-on-exit: true}", new FanSpec.SysfsPwm("fe20c000.pwm", new SysfsPwmFan.Settings(0, 20_000,
+                SysfsPwmFan.Polarity.INVERSED, true, Duration.ofSeconds(2))).toYaml());
+        assertEquals("{driver: pwm, chip: fe20c000.pwm, channel: 0}",
+                new FanSpec.SysfsPwm("fe20c000.pwm", SysfsPwmFan.Settings.of(0)).toYaml(),
+                "the default leaves the channel exported at exit (running at full speed)");
         assertEquals("{driver: pwm, provider: diozero, gpio: 18}",
                 new FanSpec.LibraryPwm(Provider.DIOZERO, 18, -1, -1, 25_000).toYaml());
         assertEquals("{driver: emc2101, provider: pi4j, bus: 1, address: 0x4c, tachometer: true}",

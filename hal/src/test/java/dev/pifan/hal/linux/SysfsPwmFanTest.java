@@ -66,7 +66,7 @@ class SysfsPwmFanTest {
     }
 
     @Test
-    void exportsWaitsForUdevConfiguresRunsAndUnexports() throws Exception {
+    void exportsWaitsForUdevConfiguresRunsAndStaysExportedAtClose() throws Exception {
         Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
         FaultyFiles files = new FaultyFiles();
         Sysfs sysfs = new Sysfs(HostRoot.of(root), files);
@@ -90,9 +90,28 @@ class SysfsPwmFanTest {
         assertEquals("normal", Fixtures.read(root, CHIP + "/pwm0/polarity"));
         assertFalse(fan.handBack());
 
+        fan.apply(Duty.FULL); // the daemon's exit state
+        assertFalse(fan.willUnexport());
         fan.close();
-        assertEquals("0", Fixtures.read(root, CHIP + "/unexport"), "unexported at exit");
+        assertEquals("", Fixtures.read(root, CHIP + "/unexport"), "unexporting would stop the fan: not by default");
+        assertEquals("40000", Fixtures.read(root, CHIP + "/pwm0/duty_cycle"));
+        assertEquals("1", Fixtures.read(root, CHIP + "/pwm0/enable"));
         assertThrows(HalException.class, () -> fan.apply(Duty.FULL));
+    }
+
+    @Test
+    void unexportsAtCloseOnlyWhenAskedAndOnlyWhatItExported() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
+        Sysfs sysfs = new Sysfs(HostRoot.of(root), FileAccess.system());
+        PwmChip chip = PwmChip.find(sysfs, "fe20c000.pwm");
+        Thread udev = udev(root);
+        SysfsPwmFan.Settings unexport = new SysfsPwmFan.Settings(0, SysfsPwmFan.DEFAULT_FREQUENCY_HZ,
+                SysfsPwmFan.Polarity.NORMAL, true, SysfsPwmFan.DEFAULT_EXPORT_TIMEOUT);
+        SysfsPwmFan fan = SysfsPwmFan.open(sysfs, chip, unexport, MonotonicClock.system(), Sleeper.system());
+        udev.join();
+        assertTrue(fan.willUnexport());
+        fan.close();
+        assertEquals("0", Fixtures.read(root, CHIP + "/unexport"), "unexported at exit, as configured");
     }
 
     @Test
