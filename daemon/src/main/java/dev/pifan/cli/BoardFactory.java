@@ -9,6 +9,8 @@ import dev.pifan.hal.linux.DiscoveryReport;
 import dev.pifan.hal.linux.FanSpec;
 import dev.pifan.hal.linux.HardwareSpec;
 import dev.pifan.hal.linux.Host;
+import dev.pifan.hal.linux.HostRoot;
+import dev.pifan.hal.linux.TakeoverRecords;
 import dev.pifan.hal.linux.LinuxBoard;
 import dev.pifan.hal.sim.SampleListener;
 import dev.pifan.hal.sim.Scenario;
@@ -79,7 +81,21 @@ final class BoardFactory {
             throw CliError.badContent("--root " + root + ": " + (Files.exists(root) ? "not a directory"
                     : "no such directory"));
         }
-        return Host.at(root);
+        return Host.builder(HostRoot.of(root)).takeovers(takeovers(System.getenv())).build();
+    }
+
+    /**
+     * Takeover records in the runtime directory systemd gives the service (RuntimeDirectory=pifan
+     * sets RUNTIME_DIRECTORY; the DaemonSet sets it to an emptyDir), so a restart after SIGKILL
+     * hands the fan back to the mode the kernel had. Without one, nothing is recorded.
+     */
+    static TakeoverRecords takeovers(java.util.Map<String, String> environment) {
+        String runtime = environment.get("RUNTIME_DIRECTORY");
+        if (runtime == null || runtime.isBlank()) {
+            return TakeoverRecords.none();
+        }
+        // systemd may list several directories, separated by colons: the first is ours
+        return TakeoverRecords.in(Path.of(runtime.split(":")[0]));
     }
 
     /** The hal's message on one line, with where to look next when it does not say already. */

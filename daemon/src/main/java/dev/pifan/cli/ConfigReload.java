@@ -51,6 +51,9 @@ final class ConfigReload {
             LOG.error("reload refused, still running the configuration from {}:\n{}", current.source(), e.getMessage());
             return false;
         }
+        if (!next.hardware().equals(current.hardware())) {
+            LOG.warn("the hardware: section changes at the next restart: the board stays open as it is");
+        }
         if (!next.safety().readTimeout().equals(current.safety().readTimeout())) {
             LOG.warn("safety.read-timeout changes at the next restart; running with {} until then",
                     Durations.format(current.safety().readTimeout()));

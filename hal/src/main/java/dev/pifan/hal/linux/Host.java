@@ -27,6 +27,7 @@ public final class Host {
     private final List<Path> executablePath;
     private final Duty stallMinDuty;
     private final Duration stallGrace;
+    private final TakeoverRecords takeovers;
 
     private Host(Builder b) {
         this.sysfs = new Sysfs(b.root, b.files);
@@ -37,6 +38,12 @@ public final class Host {
         this.executablePath = List.copyOf(b.executablePath);
         this.stallMinDuty = b.stallMinDuty;
         this.stallGrace = b.stallGrace;
+        this.takeovers = b.takeovers;
+    }
+
+    /** Where the original control modes of taken-over fans are kept until handed back. */
+    public TakeoverRecords takeovers() {
+        return takeovers;
     }
 
     public static Host system() {
@@ -102,6 +109,7 @@ public final class Host {
         private List<Path> executablePath = pathFromEnvironment();
         private Duty stallMinDuty = StallDetector.DEFAULT_MIN_DUTY;
         private Duration stallGrace = StallDetector.DEFAULT_GRACE;
+        private TakeoverRecords takeovers = TakeoverRecords.none();
 
         private Builder(HostRoot root) {
             this.root = root;
@@ -142,6 +150,11 @@ public final class Host {
             StallDetector.of(clock, minDuty, grace); // validates
             this.stallMinDuty = minDuty;
             this.stallGrace = grace;
+            return this;
+        }
+
+        public Builder takeovers(TakeoverRecords records) {
+            this.takeovers = records;
             return this;
         }
 

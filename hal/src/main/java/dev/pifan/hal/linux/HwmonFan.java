@@ -8,6 +8,8 @@ import dev.pifan.hal.StallDetector;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.OptionalInt;
 
 /**
@@ -26,6 +28,8 @@ public final class HwmonFan implements Fan {
     static final String MANUAL = "1";
 
     private final Sysfs sysfs;
+    private static final Logger LOG = LoggerFactory.getLogger(HwmonFan.class);
+
     private final HwmonDevice device;
     private final Path pwm;
     private final Path enable;
@@ -33,8 +37,11 @@ public final class HwmonFan implements Fan {
     private final Optional<String> enableAtOpen;
     private final StallDetector stall;
     private final String id;
+    private final TakeoverRecords takeovers;
+    private final String recordKey;
 
-    private HwmonFan(Sysfs sysfs, HwmonDevice device, int channel, Optional<String> enableAtOpen, StallDetector stall) {
+    private HwmonFan(Sysfs sysfs, HwmonDevice device, int channel, Optional<String> enableAtOpen, StallDetector stall,
+            TakeoverRecords takeovers) {
         this.sysfs = sysfs;
         this.device = device;
         this.pwm = device.attribute("pwm" + channel);
@@ -43,6 +50,12 @@ public final class HwmonFan implements Fan {
         this.enableAtOpen = enableAtOpen;
         this.stall = sysfs.exists(input) ? stall : StallDetector.disabled();
         this.id = (device.name().isEmpty() ? device.entry() : device.name()) + "/pwm" + channel;
+        this.takeovers = takeovers;
+        this.recordKey = recordKey(device, channel);
+    }
+
+    private static String recordKey(HwmonDevice device, int channel) {
+        return device.entry() + "-pwm" + channel + "_enable";
     }
 
     /**
@@ -51,6 +64,12 @@ public final class HwmonFan implements Fan {
      */
     public static HwmonFan open(Sysfs sysfs, String name, String deviceSelector, int channel, StallDetector stall)
             throws HalException {
+        return open(sysfs, name, deviceSelector, channel, stall, TakeoverRecords.none());
+    }
+
+    /** As above, keeping the original control mode in {@code takeovers} until it is handed back. */
+    public static HwmonFan open(Sysfs sysfs, String name, String deviceSelector, int channel, StallDetector stall,
+            TakeoverRecords takeovers) throws HalException {
         List<HwmonDevice> found = HwmonDevice.find(sysfs, name, deviceSelector);
         if (found.isEmpty()) {
             throw new HalException(Kind.NOT_FOUND, "no hwmon device named '" + name + "'"
@@ -62,18 +81,33 @@ public final class HwmonFan implements Fan {
             throw new HalException(Kind.WRONG_DEVICE, "several hwmon devices are named '" + name + "': "
                     + found.stream().map(HwmonDevice::describe).toList() + "; pick one with device: in the config");
         }
-        return open(sysfs, found.get(0), channel, stall);
+        return open(sysfs, found.get(0), channel, stall, takeovers);
     }
 
     public static HwmonFan open(Sysfs sysfs, HwmonDevice device, int channel, StallDetector stall)
             throws HalException {
+        return open(sysfs, device, channel, stall, TakeoverRecords.none());
+    }
+
+    public static HwmonFan open(Sysfs sysfs, HwmonDevice device, int channel, StallDetector stall,
+            TakeoverRecords takeovers) throws HalException {
         Path pwm = device.attribute("pwm" + channel);
         if (!sysfs.exists(pwm)) {
             throw new HalException(Kind.NOT_FOUND, pwm + " does not exist: " + device.describe()
                     + " has no PWM output " + channel);
         }
         Path enable = device.attribute("pwm" + channel + "_enable");
-        Optional<String> before = sysfs.readIfExists(enable);
+        Optional<String> found = sysfs.readIfExists(enable);
+        // a pifan that was killed could not hand back: its record knows what the kernel had
+        Optional<String> recalled = found.isPresent() ? takeovers.recalled(recordKey(device, channel)) : Optional.empty();
+        Optional<String> before = recalled.isPresent() ? recalled : found;
+        if (recalled.isPresent() && !recalled.equals(found)) {
+            LOG.info("{}: a previous pifan did not hand it back (pwm{}_enable={}); it was {} before",
+                    device.describe(), channel, found.orElse("?"), recalled.get());
+        }
+        if (found.isPresent() && recalled.isEmpty()) {
+            takeovers.remember(recordKey(device, channel), found.get());
+        }
         if (before.isPresent()) {
             // written even when already manual: a permission problem shows at start, not at the first tick
             sysfs.write(enable, MANUAL);
@@ -81,7 +115,7 @@ public final class HwmonFan implements Fan {
             // no mode file (some drivers): nobody else can own the fan; prove we may write at start
             sysfs.write(pwm, sysfs.read(pwm));
         }
-        return new HwmonFan(sysfs, device, channel, before, stall);
+        return new HwmonFan(sysfs, device, channel, before, stall, takeovers);
     }
 
     public HwmonDevice device() {
@@ -130,6 +164,7 @@ public final class HwmonFan implements Fan {
         }
         String original = enableAtOpen.get();
         sysfs.write(enable, original);
+        takeovers.forget(recordKey);
         return !original.equals(MANUAL);
     }
 }

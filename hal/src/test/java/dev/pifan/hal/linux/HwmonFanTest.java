@@ -53,6 +53,31 @@ class HwmonFanTest {
     }
 
     @Test
+    void afterASigkillTheNextPifanHandsBackTheKernelsModeNotTheManualOneLeftBehind() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run-pifan"));
+        HwmonFan killed = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), records);
+        killed.apply(Duty.ofPercent(30));
+        assertEquals("1", Fixtures.read(root, HWMON2 + "/pwm1_enable"));
+        assertEquals("2", Files.readString(tmp.resolve("run-pifan/hwmon2-pwm1_enable")).strip());
+        // SIGKILL: no hand-back; the files stay as the killed pifan left them
+
+        HwmonFan next = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), records);
+        assertEquals(Optional.of("2"), next.enableAtOpen(), "the record, not the manual mode found");
+        assertTrue(next.handBack());
+        assertEquals("2", Fixtures.read(root, HWMON2 + "/pwm1_enable"));
+        assertFalse(Files.exists(tmp.resolve("run-pifan/hwmon2-pwm1_enable")), "the record is gone once handed back");
+    }
+
+    @Test
+    void withoutRecordsAKilledPifanLeavesManualModeAndTheNextOneFullSpeed() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled()); // then killed
+        HwmonFan next = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled());
+        assertFalse(next.handBack(), "manual found, manual handed back: the caller must set full speed");
+    }
+
+    @Test
     void poeHatFanHasNoTachometer() throws HalException {
         Path root = Fixtures.copy(Fixtures.PI4_POE_PLUS, tmp);
         HwmonFan fan = HwmonFan.open(Sysfs.at(root), "pwmfan", "pwm-fan", 1, StallDetector.withDefaults(clock));
