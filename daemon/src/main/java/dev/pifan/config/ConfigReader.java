@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -27,12 +28,13 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class ConfigReader {
 
-    static final List<String> ROOT_KEYS = List.of("board", "interval", "curve", "fan", "safety");
+    static final List<String> ROOT_KEYS = List.of("board", "interval", "curve", "fan", "safety", "metrics");
     static final List<String> CURVE_KEYS = List.of("points", "hysteresis");
     static final List<String> FAN_KEYS = List.of("min-duty", "start-duty", "kick", "exit");
     static final List<String> SAFETY_KEYS = List.of("critical", "sensor-failures", "stuck-after", "stall-after");
+    static final List<String> METRICS_KEYS = List.of("listen");
     private static final Map<String, List<String>> SECTIONS = Map.of(
-            "", ROOT_KEYS, "curve", CURVE_KEYS, "fan", FAN_KEYS, "safety", SAFETY_KEYS);
+            "", ROOT_KEYS, "curve", CURVE_KEYS, "fan", FAN_KEYS, "safety", SAFETY_KEYS, "metrics", METRICS_KEYS);
 
     /**
      * The tags plain YAML resolves to. A config has no use for others ({@code !!binary},
@@ -98,6 +100,10 @@ final class ConfigReader {
                 offOrWithin(SafetyConfig.MIN_STALL_AFTER, SafetyConfig.MAX_STALL_AFTER, "1s..10m (or off)"),
                 defaults.safety().stallAfter());
 
+        Map<String, NodeTuple> metrics = section(valueNode(top, "metrics"), "metrics");
+        Optional<ListenAddress> listen = value(metrics, "metrics.listen", "HOST:PORT, :PORT or off",
+                ListenAddress::parseOrOff, defaults.metrics().listen());
+
         // Rules between values. Each is reported where the file set one of them; the other may
         // be a profile default, which the message then says.
         String byDefault = " (the " + profile + " default)";
@@ -128,6 +134,7 @@ final class ConfigReader {
                     new CurveConfig(points, hysteresis),
                     new FanConfig(minDuty, startDuty, kick, exit),
                     new SafetyConfig(critical, sensorFailures, stuckAfter, stallAfter),
+                    new MetricsConfig(listen),
                     source);
         } catch (IllegalArgumentException e) {
             // The records' own checks caught what the ones above missed: a bug here, but still

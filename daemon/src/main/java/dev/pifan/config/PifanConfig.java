@@ -8,10 +8,11 @@ import java.util.Objects;
  * {@link #defaults(String)} when there is none.
  *
  * @param board {@code auto} or a profile name, as written
+ * @param metrics the telemetry endpoint
  * @param source the file the config came from, or {@code defaults}
  */
 public record PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan,
-                          SafetyConfig safety, String source) {
+                          SafetyConfig safety, MetricsConfig metrics, String source) {
 
     public static final String DEFAULTS_SOURCE = "defaults";
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
@@ -23,6 +24,7 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
         Objects.requireNonNull(curve, "curve");
         Objects.requireNonNull(fan, "fan");
         Objects.requireNonNull(safety, "safety");
+        Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(source, "source");
         if (!ProfileDefaults.BOARDS.contains(board)) {
             throw new IllegalArgumentException("unknown board profile '" + board + "'");
@@ -38,6 +40,12 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
         }
     }
 
+    /** A config with the default telemetry endpoint. */
+    public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
+                       String source) {
+        this(board, interval, curve, fan, safety, MetricsConfig.DEFAULT, source);
+    }
+
     /**
      * The defaults of a board profile ({@code auto} or one of {@link ProfileDefaults#BOARDS}).
      *
@@ -49,7 +57,7 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
 
     /** The same config with another source, e.g. to say where it was loaded from. */
     public PifanConfig withSource(String newSource) {
-        return new PifanConfig(board, interval, curve, fan, safety, newSource);
+        return new PifanConfig(board, interval, curve, fan, safety, metrics, newSource);
     }
 
     /**
