@@ -1,5 +1,6 @@
 package dev.pifan.cli;
 
+import dev.pifan.config.ListenAddress;
 import dev.pifan.config.PifanConfig;
 import dev.pifan.control.ChangeLog;
 import dev.pifan.control.ControlLoop;
@@ -10,9 +11,12 @@ import dev.pifan.hal.sim.Scenario;
 import dev.pifan.hal.sim.Scenarios;
 import dev.pifan.hal.sim.SampleListener;
 import dev.pifan.hal.sim.SimulatedBoard;
+import dev.pifan.telemetry.Telemetry;
+import dev.pifan.telemetry.TelemetryServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +52,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Do one tick, print it, and exit.")
     boolean once;
 
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "Serve /metrics, /healthz and /status here: HOST:PORT, :PORT (all interfaces) or off "
+                    + "(default: metrics.listen in the config, else :" + ListenAddress.DEFAULT_PORT + ").")
+    String listen;
+
     @Override
     public Integer call() throws Exception {
         PifanConfig loaded = loadConfig();
+        Optional<ListenAddress> address = TelemetryFactory.listen(listen, loaded);
         try (Board board = openBoard()) {
             ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(loaded), MonotonicClock.system());
             loop.addListener(new ChangeLog());
@@ -61,11 +71,19 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(describe(loop.tick()));
                 return 0;
             }
-            Signals signals = new Signals();
-            Daemon daemon = new Daemon(loop, loaded.interval(), ControlFactory.exitState(loaded));
-            daemon.start();
-            signals.awaitStop();
-            daemon.stop();
+            Telemetry telemetry = TelemetryFactory.telemetry(loaded, board, MonotonicClock.system());
+            telemetry.listeners().forEach(loop::addListener);
+            // Bound before the first tick: an address in use stops pifan before it touches the fan.
+            try (TelemetryServer server = address.map(a -> TelemetryFactory.serve(a, telemetry)).orElse(null)) {
+                if (server != null) {
+                    LOG.info("serving /metrics, /healthz and /status on {}", address.get());
+                }
+                Signals signals = new Signals();
+                Daemon daemon = new Daemon(loop, loaded.interval(), ControlFactory.exitState(loaded));
+                daemon.start();
+                signals.awaitStop();
+                daemon.stop();
+            }
         }
         return 0;
     }

@@ -39,7 +39,7 @@ class RunCommandTest {
     void sigtermLeavesTheFanInItsExitStateAndExitsZero() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("surefire.test.class.path",
-                System.getProperty("java.class.path")), PifanCommand.class.getName(), "run", "--sim")
+                System.getProperty("java.class.path")), PifanCommand.class.getName(), "run", "--sim", "--listen", "off")
                 .redirectErrorStream(true)
                 .start();
         List<String> lines = new ArrayList<>();
