@@ -35,6 +35,16 @@ public final class TelemetryServer implements AutoCloseable {
               /status   the last tick as JSON (pifan status prints it for a person)
             """;
 
+    static {
+        // The JDK server writes the headers and the body of a response separately. On a kept-alive
+        // connection (Prometheus keeps its connections) Nagle's algorithm then holds the body until
+        // the client's delayed ACK of the headers: 40 ms per scrape instead of one. Read once, when
+        // the first server is made; a value given on the command line wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService workers;
     private final Telemetry telemetry;
