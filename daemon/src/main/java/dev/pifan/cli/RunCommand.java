@@ -8,13 +8,17 @@ import dev.pifan.control.Snapshot;
 import dev.pifan.hal.Board;
 import dev.pifan.hal.MonotonicClock;
 import dev.pifan.hal.sim.Scenario;
+import dev.pifan.systemd.SdNotify;
+import dev.pifan.systemd.SystemdWatchdog;
 import dev.pifan.hal.sim.Scenarios;
-import dev.pifan.hal.sim.SampleListener;
-import dev.pifan.hal.sim.SimulatedBoard;
+import dev.pifan.hal.sim.Fault;
+import dev.pifan.hal.TimeLimitedBoard;
 import dev.pifan.telemetry.Telemetry;
 import dev.pifan.telemetry.TelemetryServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,6 +45,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--sim", description = "Run on the simulated board, in real time.")
     boolean sim;
 
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "Read /sys, /proc and /dev under DIR (default: /), e.g. /host when a container mounts "
+                    + "the host's /sys at /host/sys. Not with --sim.")
+    Path root;
+
     @Option(names = "--profile", paramLabel = "P", defaultValue = "pi4-heatsink",
             description = "With --sim: the board profile (default: ${DEFAULT-VALUE}).")
     String profile;
@@ -49,7 +58,12 @@ final class RunCommand implements Callable<Integer> {
             description = "With --sim: the scenario whose load and ambient drive the board (default: ${DEFAULT-VALUE}).")
     String scenario;
 
-    @Option(names = "--once", description = "Do one tick, print it, and exit.")
+    @Option(names = "--fault", paramLabel = "KIND:START:END[:ARG]",
+            description = "With --sim: inject a fault for seconds START to END after start (repeatable); "
+                    + "the kinds of pifan simulate --fault.")
+    List<String> faults = new ArrayList<>();
+
+    @Option(names = "--once", description = "Do one tick, print it, leave the fan in its exit state, and exit.")
     boolean once;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT",
@@ -59,16 +73,23 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (sim && root != null) {
+            throw CliError.usage("--root reads a real board's files; it cannot be combined with --sim");
+        }
         PifanConfig loaded = loadConfig();
         Optional<ListenAddress> address = TelemetryFactory.listen(listen, loaded);
-        try (Board board = openBoard()) {
-            ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(loaded), MonotonicClock.system());
+        Scenario scenario = simulatedScenario();
+        try (Board board = new TimeLimitedBoard(openBoard(scenario, loaded), loaded.safety().readTimeout())) {
+            MonotonicClock clock = Simulation.loopClock(MonotonicClock.system(), scenario, loaded.interval());
+            ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(loaded), clock);
             loop.addListener(new ChangeLog());
             LOG.info("pifan {} on {}: temperature {}, throttle flags {}, fan {}; config {}; every {}",
                     Version.current(), board.model(), board.temperature().id(), board.throttle().id(),
                     board.fan().id(), loaded.source(), Durations.format(loaded.interval()));
             if (once) {
                 spec.commandLine().getOut().println(describe(loop.tick()));
+                // a real fan must not stay where one tick put it (a Pi 5 cooler would stay in manual mode)
+                LOG.info(loop.leaveFan(ControlFactory.exitState(loaded)));
                 return 0;
             }
             Telemetry telemetry = TelemetryFactory.telemetry(loaded, board, MonotonicClock.system());
@@ -78,35 +99,72 @@ final class RunCommand implements Callable<Integer> {
                 if (server != null) {
                     LOG.info("serving /metrics, /healthz and /status on {}", address.get());
                 }
-                Signals signals = new Signals();
+                Optional<SdNotify> notify = SdNotify.fromEnvironment(System.getenv());
+                Optional<SystemdWatchdog> systemd = notify.map(n -> new SystemdWatchdog(n,
+                        SystemdWatchdog.watchdogMicros(System.getenv(), ProcessHandle.current().pid())));
+                systemd.ifPresent(loop::addListener);
                 Daemon daemon = new Daemon(loop, loaded.interval(), ControlFactory.exitState(loaded));
+                ConfigReload reload = new ConfigReload(configFile(), loaded, loop, daemon);
+                reload.onAccepted(next -> TelemetryFactory.reconfigure(telemetry, next, listen, address));
+                Signals.install(new Signals.Handler() {
+                    @Override
+                    public void stop(String signalName) {
+                        systemd.ifPresent(SystemdWatchdog::stopping);
+                        daemon.requestStop(signalName + " received", 0);
+                    }
+
+                    @Override
+                    public void reload() {
+                        systemd.ifPresent(SystemdWatchdog::reloading);
+                        reload.reload();
+                        systemd.ifPresent(SystemdWatchdog::reloaded);
+                    }
+                });
                 daemon.start();
-                signals.awaitStop();
-                daemon.stop();
+                try {
+                    return daemon.runUntilStopped();
+                } finally {
+                    notify.ifPresent(SdNotify::close);
+                }
             }
         }
-        return 0;
+    }
+
+    /** The file the configuration comes from: --config, else the system file when it exists, else none. */
+    private Path configFile() {
+        if (config.file != null) {
+            return config.file;
+        }
+        return !sim && Files.exists(SYSTEM_CONFIG) ? SYSTEM_CONFIG : null;
     }
 
     private PifanConfig loadConfig() {
-        if (config.file == null && !sim && Files.exists(SYSTEM_CONFIG)) {
-            return ConfigOption.loadFile(SYSTEM_CONFIG);
-        }
-        return config.load(Profiles.require(profile));
+        Path file = configFile();
+        return file != null ? ConfigOption.loadFile(file) : config.load(Profiles.require(profile));
     }
 
-    private Board openBoard() {
+    /** The scenario of --sim with its --fault options; an empty scenario on hardware (no faults). */
+    private Scenario simulatedScenario() {
         if (!sim) {
-            throw CliError.usage("this build drives the simulated board only: add --sim");
+            if (!faults.isEmpty()) {
+                throw CliError.usage("--fault needs --sim: faults are injected into the simulated board");
+            }
+            return Scenarios.named("idle-25");
         }
-        Scenario chosen;
         try {
-            chosen = Scenarios.named(scenario);
+            Scenario chosen = Scenarios.named(scenario);
+            for (String fault : faults) {
+                chosen = chosen.withFault(Fault.parse(fault));
+            }
+            return chosen;
         } catch (IllegalArgumentException e) {
             throw CliError.usage(e.getMessage());
         }
-        return SimulatedBoard.openEnded(Profiles.profile(profile), chosen, MonotonicClock.system(),
-                SampleListener.ignoring());
+    }
+
+    private Board openBoard(Scenario chosen, PifanConfig loaded) {
+        return sim ? BoardFactory.simulated(profile, chosen)
+                : BoardFactory.linux(root == null ? BoardFactory.SYSTEM_ROOT : root, loaded.hardware());
     }
 
     static String describe(Snapshot s) {

@@ -1,35 +1,28 @@
 package dev.pifan.cli;
 
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * SIGTERM and SIGINT as events the daemon waits for. Handled with {@code sun.misc.Signal} (module
+ * SIGTERM and SIGINT (stop) and SIGHUP (reload), handled with {@code sun.misc.Signal} (module
  * jdk.unsupported, supported by native image) rather than a shutdown hook, because a JVM ended by
  * a shutdown hook exits 143, and systemd and kubelet read a clean stop as exit 0.
  */
 final class Signals {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
+    /** What the daemon does on each signal; called on the JVM's signal thread. */
+    interface Handler {
+        void stop(String signalName);
 
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private volatile String received = "";
-
-    Signals() {
-        for (String name : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(name), signal -> {
-                received = "SIG" + signal.getName();
-                stop.countDown();
-            });
-        }
+        void reload();
     }
 
-    /** Blocks until SIGTERM or SIGINT arrives; returns its name. */
-    String awaitStop() throws InterruptedException {
-        stop.await();
-        LOG.info("{} received: stopping", received);
-        return received;
+    private Signals() {
+    }
+
+    static void install(Handler handler) {
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> handler.stop("SIG" + signal.getName()));
+        }
+        Signal.handle(new Signal("HUP"), signal -> handler.reload());
     }
 }

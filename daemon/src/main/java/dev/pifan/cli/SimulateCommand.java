@@ -11,6 +11,7 @@ import dev.pifan.hal.sim.SampleCsv;
 import dev.pifan.hal.sim.Scenario;
 import dev.pifan.hal.sim.Scenarios;
 import dev.pifan.hal.sim.CsvFormatException;
+import dev.pifan.hal.sim.Fault;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -71,6 +72,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--fan-stall-at", paramLabel = "S", description = "The fan stalls from second S on.")
     Long fanStallAtS;
 
+    @Option(names = "--fault", paramLabel = "KIND:START:END[:ARG]",
+            description = "Inject a fault for seconds START to END (repeatable). KIND: sensor-error, "
+                    + "sensor-intermittent (ARG rate 0..1), sensor-stuck (ARG C), sensor-garbage, sensor-slow (ARG s), "
+                    + "fan-error, fan-stall, i2c-nack, clock-jump (ARG s, signed).")
+    List<String> faults = new ArrayList<>();
+
     @Option(names = "--noise", paramLabel = "SIGMA", description = "Gaussian sensor noise, sigma in C (needs --seed).")
     Double noiseSigmaC;
 
@@ -94,7 +101,8 @@ final class SimulateCommand implements Callable<Integer> {
         Controller chosen = ControlFactory.controller(controller, loaded);
         java.time.Duration interval = chosen.name().equals("pifan") ? loaded.interval() : java.time.Duration.ofSeconds(1);
 
-        Simulation.Result result = Simulation.run(board, scenario, chosen, interval, targetC);
+        Simulation.Result result = Simulation.run(board, scenario, chosen, interval, targetC,
+                loaded.safety().readTimeout());
 
         if (csv != null) {
             writeCsv(result);
@@ -132,6 +140,9 @@ final class SimulateCommand implements Callable<Integer> {
             for (String window : underVoltage) {
                 scenario = scenario.withUnderVoltage(Scenario.Window.parse(window));
             }
+            for (String fault : faults) {
+                scenario = scenario.withFault(Fault.parse(fault));
+            }
             if (fanStallAtS != null) {
                 scenario = scenario.withFanStallAt(fanStallAtS);
             }
@@ -157,12 +168,12 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
+    /** The spec's CSV with one more column: the control reason in force during each second. */
     private void writeCsv(Simulation.Result result) {
-        StringBuilder text = new StringBuilder();
-        try {
-            SampleCsv.write(text, result.samples());
-        } catch (IOException e) {
-            throw new IllegalStateException("appending to a StringBuilder cannot fail", e);
+        StringBuilder text = new StringBuilder(SampleCsv.HEADER).append(",reason\n");
+        for (int i = 0; i < result.samples().size(); i++) {
+            text.append(SampleCsv.row(result.samples().get(i))).append(',')
+                    .append(result.reasons().get(i).label()).append('\n');
         }
         Output.write(csv, text.toString());
     }

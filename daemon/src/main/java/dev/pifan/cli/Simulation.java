@@ -8,6 +8,9 @@ import dev.pifan.hal.sim.RunFigures;
 import dev.pifan.hal.sim.Sample;
 import dev.pifan.hal.sim.Scenario;
 import dev.pifan.hal.sim.SimulatedBoard;
+import dev.pifan.hal.sim.SlowReads;
+import dev.pifan.hal.MonotonicClock;
+import dev.pifan.control.SteadyClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +29,13 @@ final class Simulation {
     private Simulation() {
     }
 
-    static Result run(BoardProfile profile, Scenario scenario, Controller controller, Duration interval, double targetC) {
+    static Result run(BoardProfile profile, Scenario scenario, Controller controller, Duration interval, double targetC,
+            Duration readTimeout) {
         ManualClock clock = new ManualClock();
         List<Sample> samples = new ArrayList<>((int) Math.min(scenario.durationS(), 1 << 20));
-        SimulatedBoard board = SimulatedBoard.bounded(profile, scenario, clock, samples::add);
-        ControlLoop loop = new ControlLoop(board, controller, clock);
+        SimulatedBoard board = SimulatedBoard.bounded(profile, scenario, clock, samples::add,
+                SlowReads.timingOutAfter(readTimeout));
+        ControlLoop loop = new ControlLoop(board, controller, loopClock(clock, scenario, interval));
         long intervalNanos = interval.toNanos();
         // the reason in force during each simulated second, for the CSV
         List<Reason> reasons = new ArrayList<>(samples.size());
@@ -48,4 +53,15 @@ final class Simulation {
         return new Result(profile, scenario, controller.name(), List.copyOf(samples), List.copyOf(reasons), figures,
                 targetC);
     }
+
+    /**
+     * The clock the loop reads: the simulation's, with the scenario's clock jumps, behind the same
+     * guard the daemon uses, so a jump costs the rules at most a few intervals.
+     */
+    static MonotonicClock loopClock(MonotonicClock clock, Scenario scenario, Duration interval) {
+        return new SteadyClock(new FaultClock(clock, scenario), interval.multipliedBy(MAX_STEP_INTERVALS));
+    }
+
+    /** How many intervals one tick may seem to last before the clock is called jumped. */
+    static final int MAX_STEP_INTERVALS = 3;
 }

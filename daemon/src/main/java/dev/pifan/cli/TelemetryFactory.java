@@ -11,9 +11,13 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Config and board to telemetry: the one place they meet, as ControlFactory is for control. */
 final class TelemetryFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelemetryFactory.class);
 
     private TelemetryFactory() {
     }
@@ -31,11 +35,27 @@ final class TelemetryFactory {
     }
 
     static Telemetry telemetry(PifanConfig config, Board board, MonotonicClock clock) {
-        NodeInfo.Curve curve = new NodeInfo.Curve(
+        return Telemetry.create(NodeInfo.of(Version.current(), board, config.source(), config.interval(),
+                curve(config)), clock);
+    }
+
+    /**
+     * After a reload: the new interval and curve in /status and /healthz. The server stays where it
+     * is; a new metrics.listen (without --listen, which wins) is said to wait for a restart.
+     */
+    static void reconfigure(Telemetry telemetry, PifanConfig next, String listenOption,
+                            Optional<ListenAddress> serving) {
+        telemetry.reconfigure(next.source(), next.interval(), curve(next));
+        if (listenOption == null && !next.metrics().listen().equals(serving)) {
+            LOG.warn("metrics.listen changes at the next restart; serving on {} until then",
+                    serving.map(ListenAddress::toString).orElse("nothing (off)"));
+        }
+    }
+
+    private static NodeInfo.Curve curve(PifanConfig config) {
+        return new NodeInfo.Curve(
                 config.curve().points().stream().map(p -> new NodeInfo.Point(p.celsius(), p.duty())).toList(),
                 config.curve().hysteresisC(), config.safety().criticalC());
-        return Telemetry.create(NodeInfo.of(Version.current(), board, config.source(), config.interval(), curve),
-                clock);
     }
 
     /** Binds and serves; a one-line error (exit 1) when the address cannot be had. */

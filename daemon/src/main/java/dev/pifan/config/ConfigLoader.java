@@ -88,6 +88,10 @@ public final class ConfigLoader {
                 .setAllowRecursiveKeys(false)
                 .setCodePointLimit(MAX_SIZE)
                 .setUseMarks(true)
+                // The whole text in one read: SnakeYAML Engine's StreamReader fails with an
+                // IndexOutOfBoundsException when a surrogate pair straddles its 1024-character
+                // buffer (found by fuzzing; an open upstream bug). The text is at most MAX_SIZE.
+                .setBufferSize(text.length() + 1)
                 .build();
         // What Compose.composeString does, with a depth guard between parser and composer.
         try {
@@ -107,6 +111,10 @@ public final class ConfigLoader {
                     "YAML version " + e.getSpecVersion().getRepresentation() + " is not supported (write YAML 1.2)"));
         } catch (YamlEngineException e) { // no position: alias limit, size limit
             throw new ConfigException(new ConfigProblem(source, 0, "", oneLine(e.getMessage())));
+        } catch (RuntimeException e) {
+            // a bug of the YAML library on odd input must refuse the file, never crash the daemon
+            throw new ConfigException(new ConfigProblem(source, 0, "",
+                    "the YAML parser failed on this file (" + e.getClass().getSimpleName() + "); check it for odd characters"));
         }
     }
 

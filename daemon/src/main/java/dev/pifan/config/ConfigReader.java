@@ -1,6 +1,7 @@
 package dev.pifan.config;
 
 import dev.pifan.hal.Duty;
+import dev.pifan.hal.linux.HardwareSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,13 +29,15 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class ConfigReader {
 
-    static final List<String> ROOT_KEYS = List.of("board", "interval", "curve", "fan", "safety", "metrics");
+    static final List<String> ROOT_KEYS = List.of("board", "interval", "curve", "fan", "safety", "hardware",
+            "metrics");
     static final List<String> CURVE_KEYS = List.of("points", "hysteresis");
     static final List<String> FAN_KEYS = List.of("min-duty", "start-duty", "kick", "exit");
-    static final List<String> SAFETY_KEYS = List.of("critical", "sensor-failures", "stuck-after", "stall-after");
+    static final List<String> SAFETY_KEYS = List.of("critical", "sensor-failures", "stuck-after", "stall-after",
+            "read-timeout");
     static final List<String> METRICS_KEYS = List.of("listen");
-    private static final Map<String, List<String>> SECTIONS = Map.of(
-            "", ROOT_KEYS, "curve", CURVE_KEYS, "fan", FAN_KEYS, "safety", SAFETY_KEYS, "metrics", METRICS_KEYS);
+    /** Every section and its keys, in file order: the top level first, so "it belongs ..." hints are stable. */
+    private static final Map<String, List<String>> SECTIONS = sections();
 
     /**
      * The tags plain YAML resolves to. A config has no use for others ({@code !!binary},
@@ -99,6 +102,9 @@ final class ConfigReader {
         Duration stallAfter = value(safety, "safety.stall-after", "a duration or off",
                 offOrWithin(SafetyConfig.MIN_STALL_AFTER, SafetyConfig.MAX_STALL_AFTER, "1s..10m (or off)"),
                 defaults.safety().stallAfter());
+        Duration readTimeout = value(safety, "safety.read-timeout", "a duration",
+                within(Units::duration, SafetyConfig.MIN_READ_TIMEOUT, SafetyConfig.MAX_READ_TIMEOUT, "10ms..10s"),
+                defaults.safety().readTimeout());
 
         Map<String, NodeTuple> metrics = section(valueNode(top, "metrics"), "metrics");
         Optional<ListenAddress> listen = value(metrics, "metrics.listen", "HOST:PORT, :PORT or off",
@@ -126,6 +132,8 @@ final class ConfigReader {
             }
         }
 
+        HardwareSpec hardware = new HardwareReader(this).read(valueNode(top, "hardware"));
+
         if (!problems.isEmpty()) {
             throw failure();
         }
@@ -133,9 +141,8 @@ final class ConfigReader {
             return new PifanConfig(board, interval,
                     new CurveConfig(points, hysteresis),
                     new FanConfig(minDuty, startDuty, kick, exit),
-                    new SafetyConfig(critical, sensorFailures, stuckAfter, stallAfter),
-                    new MetricsConfig(listen),
-                    source);
+                    new SafetyConfig(critical, sensorFailures, stuckAfter, stallAfter, readTimeout),
+                    hardware, new MetricsConfig(listen), source);
         } catch (IllegalArgumentException e) {
             // The records' own checks caught what the ones above missed: a bug here, but still
             // the file's problem to report, not a crash.
@@ -149,7 +156,7 @@ final class ConfigReader {
      * reported and left out. A missing or empty section ({@code fan:} with everything under it
      * commented out) has no entries: all defaults.
      */
-    private Map<String, NodeTuple> section(Node node, String path) {
+    Map<String, NodeTuple> section(Node node, String path) {
         List<String> keys = SECTIONS.get(path);
         Map<String, NodeTuple> entries = new LinkedHashMap<>();
         if (node == null || isNull(node) || !plainTag(path, node)) {
@@ -181,6 +188,10 @@ final class ConfigReader {
     }
 
     private static String unknownKey(String key, String path, List<String> keys) {
+        if (path.equals("fan") && HardwareReader.isFanKey(key)) {
+            // fan: is how the fan is driven; which fan it is belongs to the hardware section
+            return "unknown key here (which fan to drive belongs under hardware.fan:)";
+        }
         for (Map.Entry<String, List<String>> other : SECTIONS.entrySet()) {
             if (!other.getKey().equals(path) && other.getValue().contains(key)) {
                 return "unknown key here (it belongs "
@@ -321,7 +332,7 @@ final class ConfigReader {
         };
     }
 
-    private boolean plainTag(String path, Node node) {
+    boolean plainTag(String path, Node node) {
         if (PLAIN_TAGS.contains(node.getTag())) {
             return true;
         }
@@ -335,11 +346,11 @@ final class ConfigReader {
         return entry == null ? null : entry.getValueNode();
     }
 
-    private static boolean isNull(Node node) {
+    static boolean isNull(Node node) {
         return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
     }
 
-    private static String describe(Node node) {
+    static String describe(Node node) {
         if (node instanceof MappingNode) {
             return "a map";
         }
@@ -353,18 +364,34 @@ final class ConfigReader {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    private static int line(Node node) {
+    static int line(Node node) {
         return node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
     }
 
-    private void problem(String path, Node node, String message) {
+    void problem(String path, Node node, String message) {
         problems.add(new ConfigProblem(source, line(node), path, message));
+    }
+
+    /** How many problems were found so far: a part of the file is usable when reading it added none. */
+    int problemCount() {
+        return problems.size();
     }
 
     /** A problem about a value read earlier, at the line where the file set it. */
     private void problem(String path, String message) {
         Node node = written.get(path);
         problems.add(new ConfigProblem(source, node == null ? 0 : line(node), path, message));
+    }
+
+    private static Map<String, List<String>> sections() {
+        Map<String, List<String>> sections = new LinkedHashMap<>();
+        sections.put("", ROOT_KEYS);
+        sections.put("curve", CURVE_KEYS);
+        sections.put("fan", FAN_KEYS);
+        sections.put("safety", SAFETY_KEYS);
+        sections.put("hardware", HardwareReader.KEYS);
+        sections.put("metrics", METRICS_KEYS);
+        return sections;
     }
 
     private ConfigException failure() {

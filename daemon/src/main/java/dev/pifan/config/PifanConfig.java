@@ -1,5 +1,6 @@
 package dev.pifan.config;
 
+import dev.pifan.hal.linux.HardwareSpec;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,11 +9,13 @@ import java.util.Objects;
  * {@link #defaults(String)} when there is none.
  *
  * @param board {@code auto} or a profile name, as written
+ * @param hardware which temperature source, throttle source and fan to open on a real board
+ *     ({@link HardwareSpec#auto()} when the file has no {@code hardware:} section)
  * @param metrics the telemetry endpoint
  * @param source the file the config came from, or {@code defaults}
  */
 public record PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan,
-                          SafetyConfig safety, MetricsConfig metrics, String source) {
+                          SafetyConfig safety, HardwareSpec hardware, MetricsConfig metrics, String source) {
 
     public static final String DEFAULTS_SOURCE = "defaults";
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
@@ -24,6 +27,7 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
         Objects.requireNonNull(curve, "curve");
         Objects.requireNonNull(fan, "fan");
         Objects.requireNonNull(safety, "safety");
+        Objects.requireNonNull(hardware, "hardware");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(source, "source");
         if (!ProfileDefaults.BOARDS.contains(board)) {
@@ -40,10 +44,16 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
         }
     }
 
-    /** A config with the default telemetry endpoint. */
+    /** With every hardware part {@code driver: auto} and the default telemetry endpoint. */
     public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
                        String source) {
-        this(board, interval, curve, fan, safety, MetricsConfig.DEFAULT, source);
+        this(board, interval, curve, fan, safety, HardwareSpec.auto(), MetricsConfig.DEFAULT, source);
+    }
+
+    /** With the default telemetry endpoint. */
+    public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
+                       HardwareSpec hardware, String source) {
+        this(board, interval, curve, fan, safety, hardware, MetricsConfig.DEFAULT, source);
     }
 
     /**
@@ -57,12 +67,18 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
 
     /** The same config with another source, e.g. to say where it was loaded from. */
     public PifanConfig withSource(String newSource) {
-        return new PifanConfig(board, interval, curve, fan, safety, metrics, newSource);
+        return new PifanConfig(board, interval, curve, fan, safety, hardware, metrics, newSource);
+    }
+
+    /** The same config with another hardware section. */
+    public PifanConfig withHardware(HardwareSpec newHardware) {
+        return new PifanConfig(board, interval, curve, fan, safety, newHardware, metrics, source);
     }
 
     /**
      * One line for {@code pifan config check}, e.g.
-     * {@code pifan.yaml: OK, board auto, 4 curve points 45-70C, hysteresis 4C, critical 80C, interval 1s}.
+     * {@code pifan.yaml: OK, board auto, 4 curve points 45-70C, hysteresis 4C, critical 80C, interval 1s}, and
+     * the drivers of a hardware section that is not all {@code auto}.
      */
     public String summary() {
         return source + ": OK, board " + board
@@ -70,6 +86,10 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
                 + Units.format(curve.first().celsius()) + "-" + Units.format(curve.last().celsius()) + "C"
                 + ", hysteresis " + Units.format(curve.hysteresisC()) + "C"
                 + ", critical " + Units.format(safety.criticalC()) + "C"
-                + ", interval " + Units.format(interval);
+                + ", interval " + Units.format(interval)
+                + (hardware.equals(HardwareSpec.auto()) ? "" : ", hardware: temperature "
+                        + HardwareReader.driverOf(hardware.temperature().toYaml()) + ", throttle "
+                        + HardwareReader.driverOf(hardware.throttle().toYaml()) + ", fan "
+                        + HardwareReader.driverOf(hardware.fan().toYaml()));
     }
 }

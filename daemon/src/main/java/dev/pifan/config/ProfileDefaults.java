@@ -23,7 +23,9 @@ public final class ProfileDefaults {
     static final ExitState EXIT = ExitState.AUTO;
     static final double CRITICAL_C = 80.0;
     static final int SENSOR_FAILURES = 3;
-    static final Duration STUCK_AFTER = Duration.ofMinutes(10);
+    // short enough that a sensor stuck low cannot leave a loaded board without fan for long;
+    // the 30-point duty swing it also needs keeps a flat, idle sensor from tripping it
+    static final Duration STUCK_AFTER = Duration.ofMinutes(2);
     static final Duration STALL_AFTER = Duration.ofSeconds(10);
 
     private ProfileDefaults() {}

@@ -35,7 +35,7 @@ public final class ControlLoop {
     }
 
     private final Board board;
-    private final Controller controller;
+    private volatile Controller controller;
     private final MonotonicClock clock;
     private final List<TickListener> listeners = new CopyOnWriteArrayList<>();
     private long ticks;
@@ -53,6 +53,14 @@ public final class ControlLoop {
 
     public Controller controller() {
         return controller;
+    }
+
+    /**
+     * Swaps the controller, from the next tick on (a reloaded configuration). The new controller
+     * starts from what it reads: its curve, hysteresis and fan limits are its own.
+     */
+    public void replaceController(Controller replacement) {
+        this.controller = replacement;
     }
 
     public Snapshot tick() {

@@ -61,8 +61,10 @@ public record FanCurve(List<Point> points) {
             if (celsius <= upper.celsius()) {
                 Point lower = points.get(i - 1);
                 double fraction = (celsius - lower.celsius()) / (upper.celsius() - lower.celsius());
-                double ratio = lower.duty().ratio() + fraction * (upper.duty().ratio() - lower.duty().ratio());
-                return Duty.clamped(ratio); // rounding may leave 1.0000000000000002
+                double low = lower.duty().ratio();
+                double high = upper.duty().ratio();
+                // rounding can land a hair outside the segment (found by jqwik): keep it between its points
+                return Duty.ofRatio(Math.min(high, Math.max(low, low + fraction * (high - low))));
             }
         }
         return points.get(points.size() - 1).duty();

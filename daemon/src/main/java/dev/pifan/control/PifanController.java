@@ -27,7 +27,7 @@ public final class PifanController implements Controller {
 
     @Override
     public Decision decide(Reading reading) {
-        SafetyRules.Verdict verdict = safety.check(reading, applied == null ? Duty.OFF : applied);
+        SafetyRules.Verdict verdict = safety.check(reading, applied);
         double celsius = reading.celsius().orElse(Double.NaN);
         boolean believable = reading.celsius().isPresent() && verdict.reason() != Reason.SENSOR_FAILURE;
         if (believable) {

@@ -14,7 +14,7 @@ public enum Reason {
     SENSOR_FAILURE("sensor_failure", true),
     /** The firmware throttles the CPU for heat. */
     THROTTLING("throttling", true),
-    /** The fan is driven but its tachometer reads 0. */
+    /** The fan is driven but its tachometer reads (almost) 0. */
     FAN_STALL("fan_stall", true),
     /** The last write to the fan failed. */
     FAN_FAILURE("fan_failure", true);

@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param sensorFailures consecutive failed reads after which the fan runs at full speed
  * @param stuckAfter a sensor whose value has not changed for this long, while the fan duty moved
  *     by at least {@link #STUCK_DUTY_SPAN}, is called stuck; zero disables the rule
- * @param stallAfter a tachometer reading 0 for this long while the fan is driven at or above its
+ * @param stallAfter a tachometer below 100 rpm for this long while the fan is driven at or above its
  *     start duty means a stalled fan; zero disables the rule
  */
 public record SafetyLimits(double criticalC, int sensorFailures, Duration stuckAfter, Duration stallAfter) {
@@ -19,10 +19,11 @@ public record SafetyLimits(double criticalC, int sensorFailures, Duration stuckA
     /** Above this, a SoC temperature reading is not believed (the silicon would be dead). */
     public static final double PLAUSIBLE_MAX_C = 125.0;
     /**
-     * How far the duty must have moved for an unchanged reading to be suspicious: a fan going
-     * from half to full speed always moves a real die temperature by more than a sensor step.
+     * How far the duty must have moved for an unchanged reading to be suspicious. With a steady
+     * reading the curve holds a steady duty (the end of a kick moves it 15 points at most), while
+     * a fan 30 points faster or slower moves a real die by more than a sensor step within minutes.
      */
-    public static final double STUCK_DUTY_SPAN = 0.5;
+    public static final double STUCK_DUTY_SPAN = 0.3;
 
     public SafetyLimits {
         if (!(criticalC > PLAUSIBLE_MIN_C && criticalC < PLAUSIBLE_MAX_C)) {

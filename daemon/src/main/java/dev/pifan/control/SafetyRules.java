@@ -26,9 +26,9 @@ final class SafetyRules {
     private final Duty startDuty;
     private final StuckSensorDetector stuck;
     private final long stallNanos;
-    private int temperatureFailures;
-    private int throttleFailures;
-    private int rpmFailures;
+    private final FailureWindow temperatureReads;
+    private final FailureWindow throttleReads;
+    private final FailureWindow rpmReads;
     private boolean stallTiming;
     private long stalledSince;
 
@@ -37,13 +37,26 @@ final class SafetyRules {
         this.startDuty = startDuty;
         this.stuck = new StuckSensorDetector(limits.stuckAfter());
         this.stallNanos = limits.stallAfter().toNanos();
+        int window = WINDOW_PER_FAILURE * limits.sensorFailures();
+        this.temperatureReads = new FailureWindow(window);
+        this.throttleReads = new FailureWindow(window);
+        this.rpmReads = new FailureWindow(window);
     }
 
-    /** Judges one reading, given the duty the fan was driven at until now. */
+    /**
+     * Below this a fan driven at its start duty or more is not turning: no fan runs that slowly
+     * when driven, and a blocked fan's tachometer may report a few stray pulses rather than 0.
+     */
+    static final int STALLED_BELOW_RPM = 100;
+
+    /** The window of reads judged for "failing often" is this many times sensor-failures long. */
+    static final int WINDOW_PER_FAILURE = 4;
+
+    /** Judges one reading, given the duty the fan was driven at until now (null before the first decision). */
     Verdict check(Reading reading, Duty applied) {
-        temperatureFailures = reading.temperatureError().isPresent() ? temperatureFailures + 1 : 0;
-        throttleFailures = reading.throttleError().isPresent() ? throttleFailures + 1 : 0;
-        rpmFailures = reading.rpmError().isPresent() ? rpmFailures + 1 : 0;
+        temperatureReads.record(reading.temperatureError().isPresent());
+        throttleReads.record(reading.throttleError().isPresent());
+        rpmReads.record(reading.rpmError().isPresent());
 
         Verdict sensor = sensorVerdict(reading, applied);
         if (sensor.objects() && sensor.reason().isSafety()) {
@@ -69,18 +82,19 @@ final class SafetyRules {
 
     private Verdict sensorVerdict(Reading reading, Duty applied) {
         int limit = limits.sensorFailures();
-        if (temperatureFailures >= limit) {
-            return failure("temperature", temperatureFailures, reading.temperatureError());
+        Verdict failing = failing("temperature", temperatureReads, reading.temperatureError());
+        if (failing == null) {
+            failing = failing("throttle flags", throttleReads, reading.throttleError());
         }
-        if (throttleFailures >= limit) {
-            return failure("throttle flags", throttleFailures, reading.throttleError());
+        if (failing == null) {
+            failing = failing("fan speed", rpmReads, reading.rpmError());
         }
-        if (rpmFailures >= limit) {
-            return failure("fan speed", rpmFailures, reading.rpmError());
+        if (failing != null) {
+            return failing;
         }
         if (reading.celsius().isEmpty()) {
             return new Verdict(Reason.HOLD, String.format(Locale.ROOT, "temperature unreadable (%d of %d): %s",
-                    temperatureFailures, limit, message(reading.temperatureError())));
+                    temperatureReads.inARow(), limit, message(reading.temperatureError())));
         }
         double celsius = reading.celsius().getAsDouble();
         if (!SafetyLimits.isPlausible(celsius)) {
@@ -96,9 +110,17 @@ final class SafetyRules {
         return Verdict.NONE;
     }
 
-    private static Verdict failure(String what, int count, Optional<HalException> error) {
-        return new Verdict(Reason.SENSOR_FAILURE,
-                what + " unreadable " + count + " times in a row: " + message(error));
+    /** A sensor-failure verdict when the source failed too often, else null. */
+    private Verdict failing(String what, FailureWindow reads, Optional<HalException> error) {
+        if (reads.inARow() >= limits.sensorFailures()) {
+            return new Verdict(Reason.SENSOR_FAILURE,
+                    what + " unreadable " + reads.inARow() + " times in a row: " + message(error));
+        }
+        if (reads.mostlyFailing()) {
+            return new Verdict(Reason.SENSOR_FAILURE, what + " unreadable in " + reads.failures() + " of the last "
+                    + reads.size() + " reads" + (error.isPresent() ? ": " + message(error) : ""));
+        }
+        return null;
     }
 
     private static String message(Optional<HalException> error) {
@@ -122,7 +144,8 @@ final class SafetyRules {
             stallTiming = false;
             return Verdict.NONE;
         }
-        boolean stillWhileDriven = reading.rpm().getAsInt() == 0 && !applied.isOff() && applied.compareTo(startDuty) >= 0;
+        boolean stillWhileDriven = reading.rpm().getAsInt() < STALLED_BELOW_RPM && applied != null && !applied.isOff()
+                && applied.compareTo(startDuty) >= 0;
         if (!stillWhileDriven) {
             stallTiming = false;
             return Verdict.NONE;
@@ -133,7 +156,8 @@ final class SafetyRules {
         }
         if (reading.nanos() - stalledSince >= stallNanos) {
             return new Verdict(Reason.FAN_STALL, String.format(Locale.ROOT,
-                    "the fan reads 0 rpm at %s duty for %ds or more", applied, limits.stallAfter().toSeconds()));
+                    "the fan turns below %d rpm at %s duty for %ds or more", STALLED_BELOW_RPM, applied,
+                    limits.stallAfter().toSeconds()));
         }
         return Verdict.NONE;
     }

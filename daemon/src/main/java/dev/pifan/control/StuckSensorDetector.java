@@ -9,7 +9,7 @@ import java.time.Duration;
  *
  * <p>An unchanged value alone proves nothing: an idle board with a quantised sensor can read the
  * same value for hours. But no real die stays at the very same reading while its fan goes from
- * half to full speed, so the duty swing is what makes a flat line suspicious.
+ * stopped to a third of its speed, so the duty swing is what makes a flat line suspicious.
  */
 final class StuckSensorDetector {
 
@@ -24,7 +24,11 @@ final class StuckSensorDetector {
         this.windowNanos = window.toNanos();
     }
 
-    /** Feeds one reading and the duty applied before it; answers whether the sensor looks stuck. */
+    /**
+     * Feeds one reading and the duty applied before it (null before the first decision: at start
+     * nobody knows what the fan did, and a guess would count as a swing); answers whether the
+     * sensor looks stuck.
+     */
     boolean isStuck(double celsius, Duty applied, long nowNanos) {
         if (windowNanos == 0) {
             return false;
@@ -33,12 +37,13 @@ final class StuckSensorDetector {
             started = true;
             value = celsius;
             unchangedSince = nowNanos;
-            minDuty = applied.ratio();
-            maxDuty = applied.ratio();
-            return false;
+            minDuty = Double.POSITIVE_INFINITY;
+            maxDuty = Double.NEGATIVE_INFINITY;
         }
-        minDuty = Math.min(minDuty, applied.ratio());
-        maxDuty = Math.max(maxDuty, applied.ratio());
+        if (applied != null) {
+            minDuty = Math.min(minDuty, applied.ratio());
+            maxDuty = Math.max(maxDuty, applied.ratio());
+        }
         return nowNanos - unchangedSince >= windowNanos && maxDuty - minDuty >= SafetyLimits.STUCK_DUTY_SPAN;
     }
 }

@@ -17,7 +17,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * <p>Logs go to standard error, so that standard output stays clean for {@code --json} and CSV.
  * Under systemd ({@code JOURNAL_STREAM} set) the journal stamps the time itself, so the pattern
  * leaves it out. The level comes from {@code PIFAN_LOG_LEVEL} (or {@code -Dpifan.log.level}),
- * default INFO. A {@code -Dlogback.configurationFile} still wins: then this configurator steps aside.
+ * default INFO; below debug, the board libraries' own logs are off. A
+ * {@code -Dlogback.configurationFile} still wins: then this configurator steps aside.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class PifanLogConfigurator extends ContextAwareBase implements Configurator {
@@ -45,7 +46,23 @@ public final class PifanLogConfigurator extends ContextAwareBase implements Conf
         root.detachAndStopAllAppenders();
         root.addAppender(console);
         root.setLevel(level());
+        quietBoardLibraries(context);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * diozero (through tinylog) and Pi4J (through SLF4J) log their own view of a failure that the
+     * hal reports as one line of pifan's ("diozero could not open /dev/i2c-1: ..."), and Pi4J logs
+     * errors about board detection it recovers from. Below debug level they stay quiet; with
+     * {@code PIFAN_LOG_LEVEL=debug} they speak. Runs before either library is loaded, if ever.
+     */
+    static void quietBoardLibraries(LoggerContext context) {
+        if (level().isGreaterOrEqual(Level.INFO)) {
+            context.getLogger("com.pi4j").setLevel(Level.OFF);
+            if (System.getProperty("tinylog.writer.level") == null) {
+                System.setProperty("tinylog.writer.level", "off");
+            }
+        }
     }
 
     static Level level() {

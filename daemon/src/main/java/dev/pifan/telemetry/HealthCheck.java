@@ -32,21 +32,34 @@ public final class HealthCheck {
         }
     }
 
+    /** The interval and the age at which a tick is overdue, swapped together on a reload. */
+    private record Limits(Duration interval, long stallNanos) {
+        static Limits of(Duration interval) {
+            Duration stall = interval.multipliedBy(MISSED_INTERVALS);
+            return new Limits(interval, (stall.compareTo(MIN_STALL) < 0 ? MIN_STALL : stall).toNanos());
+        }
+    }
+
     private final LastTick lastTick;
-    private final Duration interval;
-    private final long stallNanos;
+    private volatile Limits limits;
 
     public HealthCheck(LastTick lastTick, Duration interval) {
         this.lastTick = Objects.requireNonNull(lastTick, "lastTick");
-        this.interval = Objects.requireNonNull(interval, "interval");
-        Duration stall = interval.multipliedBy(MISSED_INTERVALS);
-        this.stallNanos = (stall.compareTo(MIN_STALL) < 0 ? MIN_STALL : stall).toNanos();
+        this.limits = Limits.of(Objects.requireNonNull(interval, "interval"));
+    }
+
+    /** The loop runs at another interval now (a reloaded config). */
+    public void interval(Duration interval) {
+        this.limits = Limits.of(Objects.requireNonNull(interval, "interval"));
     }
 
     public Health check() {
+        Limits current = limits;
+        Duration interval = current.interval();
+        long stallNanos = current.stallNanos();
         long now = lastTick.clock().nanos();
         Optional<LastTick.Seen> last = lastTick.last();
-        String every = "expected every " + interval(interval);
+        String every = "expected every " + format(interval);
         if (last.isEmpty()) {
             long since = now - lastTick.startedNanos();
             if (since <= stallNanos) {
@@ -64,7 +77,7 @@ public final class HealthCheck {
                 + " ago, " + every);
     }
 
-    static String interval(Duration d) {
+    static String format(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }

@@ -42,6 +42,12 @@ public record NodeInfo(String version, String board, String temperatureSensor, S
                 board.fan().id(), board.fan().hasTachometer(), configSource, interval, curve);
     }
 
+    /** The same node with a reloaded configuration. */
+    public NodeInfo withConfig(String newConfigSource, Duration newInterval, Curve newCurve) {
+        return new NodeInfo(version, board, temperatureSensor, throttleSource, fan, tachometer, newConfigSource,
+                newInterval, newCurve);
+    }
+
     /** The curve as configured: points, hysteresis and the critical temperature. */
     public record Curve(List<Point> points, double hysteresisC, double criticalC) {
         public Curve {

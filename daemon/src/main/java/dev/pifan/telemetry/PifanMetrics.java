@@ -65,10 +65,6 @@ public final class PifanMetrics implements TickListener {
                 .tag("fan_driver", node.fan())
                 .tag("sensor", node.temperatureSensor())
                 .register(registry);
-        Gauge.builder("pifan.control.interval", () -> node.interval().toNanos() / 1e9)
-                .description("How often the control loop runs, as configured")
-                .baseUnit("seconds")
-                .register(registry);
         tickCost = Timer.builder("pifan.control.tick")
                 .description("Time one control tick takes: the sensor reads, the decision and the fan write")
                 .serviceLevelObjectives(TICK_BUCKETS)

@@ -35,7 +35,7 @@ public final class Telemetry {
     private static final Set<String> DENIED = Set.of(
             "process.cpu.time", "system.cpu.count", "jvm.memory.max", "jvm.memory.usage.after.gc");
 
-    private final NodeInfo node;
+    private volatile NodeInfo node;
     private final PrometheusMeterRegistry registry;
     private final PifanMetrics metrics;
     private final LastTick lastTick;
@@ -47,6 +47,11 @@ public final class Telemetry {
         this.metrics = new PifanMetrics(registry, node);
         this.lastTick = new LastTick(clock);
         this.health = new HealthCheck(lastTick, node.interval());
+        Gauge.builder("pifan.control.interval", this, t -> t.node.interval().toNanos() / 1e9)
+                .description("How often the control loop runs, as configured")
+                .baseUnit("seconds")
+                .strongReference(true)
+                .register(registry);
         Gauge.builder("pifan.healthy", health, h -> h.check().ok() ? 1 : 0)
                 .description("1 while the control loop ticks on time (/healthz answers 200), else 0")
                 .strongReference(true)
@@ -70,6 +75,15 @@ public final class Telemetry {
         new FileDescriptorMetrics().bindTo(registry);
         new ProcessMetrics().bindTo(registry);
         return registry;
+    }
+
+    /**
+     * A reloaded configuration runs: {@code /status} shows its curve and source, and the health
+     * check expects ticks at its interval.
+     */
+    public void reconfigure(String configSource, java.time.Duration interval, NodeInfo.Curve curve) {
+        node = node.withConfig(configSource, interval, curve);
+        health.interval(interval);
     }
 
     /** What to add to the control loop: the meters and the last-tick record. */

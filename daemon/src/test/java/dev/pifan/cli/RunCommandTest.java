@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
 
@@ -32,24 +34,37 @@ class RunCommandTest {
     }
 
     /**
-     * The real process: started, it logs its first decision; SIGTERM leaves the fan at full speed
+     * The real process: started, it logs its first decision. SIGHUP with a broken file is refused
+     * and the daemon runs on; SIGHUP with a good file is taken. SIGTERM leaves the fan at full speed
      * (the simulated fan has no kernel owner to hand back to) and exits 0.
      */
     @Test
-    void sigtermLeavesTheFanInItsExitStateAndExitsZero() throws Exception {
+    void reloadsOnSighupAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("pifan.yaml");
+        Files.writeString(config, "curve: {points: [[45, 0%], [65, 100%]]}\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("surefire.test.class.path",
-                System.getProperty("java.class.path")), PifanCommand.class.getName(), "run", "--sim", "--listen", "off")
+                System.getProperty("java.class.path")), PifanCommand.class.getName(), "run", "--sim",
+                "--config", config.toString(), "--listen", "off")
                 .redirectErrorStream(true)
                 .start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
+            boolean sentBroken = false;
+            boolean sentGood = false;
             while ((line = log.readLine()) != null) {
                 lines.add(line);
-                if (line.contains("(curve)") || line.contains("(kick)")) {
-                    // Process.destroy() would also close our end of the pipe: send the signal alone
-                    new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
+                if (!sentBroken && (line.contains("(curve)") || line.contains("(kick)"))) {
+                    Files.writeString(config, "curve: {points: [[45, 0%], [65, 100%]]}\nfan: {min-duty: 120%}\n");
+                    signal(process, "HUP");
+                    sentBroken = true;
+                } else if (sentBroken && !sentGood && line.contains("reload refused")) {
+                    Files.writeString(config, "curve: {points: [[40, 0%], [60, 100%]]}\n");
+                    signal(process, "HUP");
+                    sentGood = true;
+                } else if (sentGood && line.contains("configuration reloaded")) {
+                    signal(process, "TERM");
                 }
             }
         } finally {
@@ -59,7 +74,14 @@ class RunCommandTest {
         }
         String all = String.join("\n", lines);
         assertEquals(0, process.exitValue(), all);
+        assertTrue(all.contains("fan.min-duty: 120% outside 0%..100%"), all);
+        assertTrue(all.contains("configuration reloaded: ") && all.contains("OK, board auto, 2 curve points 40-60C"), all);
         assertTrue(all.contains("SIGTERM received"), all);
         assertTrue(all.contains("left at full speed"), all);
+    }
+
+    private static void signal(Process process, String name) throws Exception {
+        // Process.destroy() would also close our end of the pipe: send the signal alone
+        new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor();
     }
 }

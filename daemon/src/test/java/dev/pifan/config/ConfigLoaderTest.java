@@ -147,6 +147,9 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofHours(24), c.safety().stuckAfter());
         assertEquals(parse("interval: 60s").interval(), Duration.ofSeconds(60));
         assertEquals(1, parse("safety: {sensor-failures: 1, stuck-after: 30s, stall-after: 1s}").safety().sensorFailures());
+        assertEquals(Duration.ofMillis(10), parse("safety: {read-timeout: 10ms}").safety().readTimeout());
+        assertEquals(Duration.ofSeconds(10), parse("safety: {read-timeout: 10s}").safety().readTimeout());
+        assertEquals(SafetyConfig.DEFAULT_READ_TIMEOUT, parse("").safety().readTimeout());
     }
 
     @Test
@@ -187,6 +190,7 @@ class ConfigLoaderTest {
         assertEquals(pi4.curve(), c.curve());
         assertEquals(pi4.fan(), c.fan());
         assertEquals(pi4.safety(), c.safety());
+        assertEquals(pi4.hardware(), c.hardware());
         assertEquals(pi4.metrics(), c.metrics());
         assertEquals("auto", c.board());
         assertEquals("pifan-example.yaml: OK, board auto, 4 curve points 45-70C, hysteresis 4C, critical 80C, interval 1s",
@@ -216,6 +220,15 @@ class ConfigLoaderTest {
     static String exampleFile() throws IOException {
         try (InputStream in = ConfigLoaderTest.class.getResourceAsStream("pifan-example.yaml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aSurrogatePairAcrossSnakeYamlsReadBufferLoads() throws ConfigException {
+        // an emoji in a comment, its two UTF-16 halves on either side of the 1024th character
+        for (int pad = 1015; pad < 1030; pad++) {
+            String text = "# " + "x".repeat(pad) + "\uD83D\uDE00 fan at night\nboard: pi5-active-cooler\n";
+            assertEquals("pi5-active-cooler", ConfigLoader.parse(text, "emoji.yaml").board(), "padding " + pad);
         }
     }
 }

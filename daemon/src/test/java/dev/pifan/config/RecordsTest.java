@@ -24,7 +24,7 @@ class RecordsTest {
                 c.curve().points());
         assertEquals(4.0, c.curve().hysteresisC());
         assertEquals(new FanConfig(Duty.ofPercent(25), Duty.ofPercent(40), Duration.ofSeconds(2), ExitState.AUTO), c.fan());
-        assertEquals(new SafetyConfig(80, 3, Duration.ofMinutes(10), Duration.ofSeconds(10)), c.safety());
+        assertEquals(new SafetyConfig(80, 3, Duration.ofMinutes(2), Duration.ofSeconds(10)), c.safety());
         assertEquals(Duration.ofSeconds(1), c.interval());
     }
 

@@ -58,4 +58,12 @@ class FanCurveTest {
         assertEquals(Double.NEGATIVE_INFINITY, FanCurve.of(40, 20, 60, 100).firstNonZeroCelsius());
         assertEquals(50, FanCurve.of(40, 0, 50, 0, 60, 100).firstNonZeroCelsius());
     }
+
+    @Test
+    void atAPointTheDutyIsExactlyThatPointsDuty() {
+        // 0.008 + 1.0 * (0.071 - 0.008) is 0.07100000000000001 in doubles
+        FanCurve tiny = new FanCurve(java.util.List.of(new FanCurve.Point(24.1, Duty.ofPercent(0.8)),
+                new FanCurve.Point(25.3, Duty.ofPercent(7.1))));
+        assertEquals(Duty.ofPercent(7.1), tiny.dutyAt(25.3));
+    }
 }

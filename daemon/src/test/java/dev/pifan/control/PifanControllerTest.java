@@ -126,6 +126,20 @@ class PifanControllerTest {
     }
 
     @Test
+    void aSensorFailingEveryOtherReadGoesFullOnceHalfOfTheWindowFailed() {
+        // window = 4 x sensor-failures = 12 reads; never 3 in a row, but 6 of 12 failed
+        Decision d = null;
+        int tick = 0;
+        for (; tick < 11; tick++) {
+            d = tick % 2 == 0 ? at(tick, 60) : failedAt(tick);
+            assertTrue(!d.reason().isSafety(), "tick " + tick + ": " + d.reason());
+        }
+        d = failedAt(tick);
+        assertEquals(Reason.SENSOR_FAILURE, d.reason());
+        assertTrue(d.detail().contains("unreadable in 6 of the last 12 reads"), d.detail());
+    }
+
+    @Test
     void aFailureBeforeAnyGoodReadingMeansFullSpeed() {
         Decision d = failedAt(0);
         assertEquals(Duty.FULL, d.duty());
@@ -191,6 +205,26 @@ class PifanControllerTest {
         assertEquals(Duty.FULL, d.duty());
         Decision spinning = controller.decide(Reading.of(12 * SECOND, 60).withRpm(3000));
         assertEquals(Reason.CURVE, spinning.reason(), "a fan that turns again is not stalled");
+    }
+
+    @Test
+    void aFewStrayTachPulsesStillCountAsAStall() {
+        at(0, 60);
+        Decision d = null;
+        for (int s = 1; s <= 11; s++) {
+            d = controller.decide(Reading.of(s * SECOND, 60).withRpm(60));
+        }
+        assertEquals(Reason.FAN_STALL, d.reason());
+        assertTrue(d.detail().contains("below 100 rpm"), d.detail());
+    }
+
+    @Test
+    void aStuckSensorAtStartIsNotCalledStuckForTheFirstDecision() {
+        PifanController c = new PifanController(CURVE, 4, LIMITS,
+                new SafetyLimits(80, 3, Duration.ofSeconds(60), Duration.ZERO));
+        for (int s = 0; s < 600; s++) {
+            assertTrue(c.decide(Reading.of(s * SECOND, 66)).reason() != Reason.SENSOR_FAILURE, "second " + s);
+        }
     }
 
     @Test

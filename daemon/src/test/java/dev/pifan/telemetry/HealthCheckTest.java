@@ -70,6 +70,16 @@ class HealthCheckTest {
     }
 
     @Test
+    void aNewIntervalMovesTheLimit() {
+        HealthCheck health = new HealthCheck(lastTick, Duration.ofSeconds(1));
+        lastTick.onTick(snapshots.next());
+        advance(Duration.ofSeconds(10));
+        assertFalse(health.check().ok());
+        health.interval(Duration.ofSeconds(5));
+        assertEquals("ok: tick 1 10s ago, expected every 5s", health.check().text());
+    }
+
+    @Test
     void longAgesAreWholeSeconds() {
         HealthCheck health = new HealthCheck(lastTick, Duration.ofSeconds(5));
         lastTick.onTick(snapshots.next());

@@ -41,7 +41,6 @@ class PifanMetricsTest {
         assertEquals(0.35, m.value("pifan_fan_curve_duty_ratio"));
         assertEquals(2950.0, m.value("pifan_fan_speed_rpm"));
         assertEquals(0.0, m.value("pifan_throttled_flags"));
-        assertEquals(1.0, m.value("pifan_control_interval_seconds"));
         assertEquals(1.0, m.value("pifan_control_tick_seconds_count"));
         assertEquals(2.0e-5, m.value("pifan_control_tick_seconds_sum"), 1e-12);
         assertEquals(1.0, m.value("pifan_control_tick_seconds_bucket{le=\"2.5E-5\"}"));

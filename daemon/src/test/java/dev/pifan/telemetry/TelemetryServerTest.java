@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import dev.pifan.hal.Duty;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +62,7 @@ class TelemetryServerTest {
         assertEquals(52.5, m.value("pifan_soc_temperature_celsius"));
         assertEquals(0.4, m.value("pifan_fan_duty_ratio"));
         assertEquals(1.0, m.value("pifan_healthy"));
+        assertEquals(1.0, m.value("pifan_control_interval_seconds"));
         assertTrue(m.has("process_cpu_seconds_total"), r::body);
     }
 
@@ -86,6 +89,21 @@ class TelemetryServerTest {
         assertEquals(503, stalled.statusCode());
         assertEquals("the control loop has stalled: last tick (1) 10s ago, expected every 1s\n", stalled.body());
         assertEquals(0.0, Scraped.of(send("GET", "/metrics").body()).value("pifan_healthy"));
+    }
+
+    @Test
+    void aReloadedConfigurationIsWhatStatusShowsAndHealthExpects() throws Exception {
+        NodeInfo.Curve curve = new NodeInfo.Curve(List.of(new NodeInfo.Point(40, Duty.OFF),
+                new NodeInfo.Point(60, Duty.FULL)), 2, 75);
+        telemetry.reconfigure("/etc/pifan/new.yaml", Duration.ofSeconds(5), curve);
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertEquals(200, send("GET", "/healthz").statusCode(), "10 s is two intervals of 5 s, not ten of 1 s");
+        Map<?, ?> status = (Map<?, ?>) Json.parse(send("GET", "/status").body());
+        assertEquals(Map.of("source", "/etc/pifan/new.yaml", "interval_seconds", 5.0), status.get("config"));
+        assertEquals(75.0, ((Map<?, ?>) status.get("curve")).get("critical_celsius"));
+        assertEquals(5.0, Scraped.of(send("GET", "/metrics").body()).value("pifan_control_interval_seconds"));
+        now.addAndGet(Duration.ofSeconds(6).toNanos());
+        assertEquals(503, send("GET", "/healthz").statusCode());
     }
 
     @Test

@@ -27,7 +27,8 @@ public record Scenario(
         LoadTrace trace,
         List<Window> underVoltage,
         OptionalLong fanStallAtS,
-        Optional<Noise> noise) {
+        Optional<Noise> noise,
+        List<Fault> faults) {
 
     /** An interval of seconds, covering k when {@code startS <= k < endS}. */
     public record Window(long startS, long endS) {
@@ -85,11 +86,12 @@ public record Scenario(
         if (durationS <= 0) {
             throw new IllegalArgumentException("scenario " + name + ": duration " + durationS + " s must be > 0");
         }
-        if (trace == null || underVoltage == null || fanStallAtS == null || noise == null) {
+        if (trace == null || underVoltage == null || fanStallAtS == null || noise == null || faults == null) {
             throw new IllegalArgumentException("scenario " + name + ": trace, windows, stall and noise must not be null"
                     + " (use empty lists and Optionals)");
         }
         underVoltage = List.copyOf(underVoltage);
+        faults = List.copyOf(faults);
         if (fanStallAtS.isPresent() && fanStallAtS.getAsLong() < 0) {
             throw new IllegalArgumentException(
                     "scenario " + name + ": fan-stall time " + fanStallAtS.getAsLong() + " s must be >= 0");
@@ -98,7 +100,7 @@ public record Scenario(
 
     /** A scenario without faults. */
     public static Scenario of(String name, long durationS, LoadTrace trace) {
-        return new Scenario(name, durationS, trace, List.of(), OptionalLong.empty(), Optional.empty());
+        return new Scenario(name, durationS, trace, List.of(), OptionalLong.empty(), Optional.empty(), List.of());
     }
 
     /** Step 1 of the spec: the inputs of second {@code k}. */
@@ -117,34 +119,55 @@ public record Scenario(
     }
 
     public boolean isFanStalled(long k) {
-        return fanStallAtS.isPresent() && k >= fanStallAtS.getAsLong();
+        return (fanStallAtS.isPresent() && k >= fanStallAtS.getAsLong()) || isActive(Fault.Kind.FAN_STALL, k);
+    }
+
+    /** Adds an injected fault to the ones the scenario already has. */
+    public Scenario withFault(Fault fault) {
+        List<Fault> all = new ArrayList<>(faults);
+        all.add(fault);
+        return new Scenario(name, durationS, trace, underVoltage, fanStallAtS, noise, all);
+    }
+
+    /** The fault of this kind active in second {@code k}, if any (the first one listed wins). */
+    public Optional<Fault> activeFault(Fault.Kind kind, long k) {
+        for (Fault fault : faults) {
+            if (fault.kind() == kind && fault.covers(k)) {
+                return Optional.of(fault);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean isActive(Fault.Kind kind, long k) {
+        return activeFault(kind, k).isPresent();
     }
 
     public Scenario withName(String newName) {
-        return new Scenario(newName, durationS, trace, underVoltage, fanStallAtS, noise);
+        return new Scenario(newName, durationS, trace, underVoltage, fanStallAtS, noise, faults);
     }
 
     public Scenario withDuration(long newDurationS) {
-        return new Scenario(name, newDurationS, trace, underVoltage, fanStallAtS, noise);
+        return new Scenario(name, newDurationS, trace, underVoltage, fanStallAtS, noise, faults);
     }
 
     public Scenario withTrace(LoadTrace newTrace) {
-        return new Scenario(name, durationS, newTrace, underVoltage, fanStallAtS, noise);
+        return new Scenario(name, durationS, newTrace, underVoltage, fanStallAtS, noise, faults);
     }
 
     /** Adds an under-voltage window to the ones the scenario already has. */
     public Scenario withUnderVoltage(Window window) {
         List<Window> windows = new ArrayList<>(underVoltage);
         windows.add(window);
-        return new Scenario(name, durationS, trace, windows, fanStallAtS, noise);
+        return new Scenario(name, durationS, trace, windows, fanStallAtS, noise, faults);
     }
 
     /** Replaces the fan-stall time. */
     public Scenario withFanStallAt(long stallAtS) {
-        return new Scenario(name, durationS, trace, underVoltage, OptionalLong.of(stallAtS), noise);
+        return new Scenario(name, durationS, trace, underVoltage, OptionalLong.of(stallAtS), noise, faults);
     }
 
     public Scenario withNoise(double sigmaC, long seed) {
-        return new Scenario(name, durationS, trace, underVoltage, fanStallAtS, Optional.of(new Noise(sigmaC, seed)));
+        return new Scenario(name, durationS, trace, underVoltage, fanStallAtS, Optional.of(new Noise(sigmaC, seed)), faults);
     }
 }

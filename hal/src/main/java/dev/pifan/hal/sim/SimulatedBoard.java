@@ -4,10 +4,12 @@ import dev.pifan.hal.Board;
 import dev.pifan.hal.BoardModel;
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.Fan;
+import dev.pifan.hal.HalException;
 import dev.pifan.hal.MonotonicClock;
 import dev.pifan.hal.TemperatureSensor;
 import dev.pifan.hal.ThrottleFlags;
 import dev.pifan.hal.ThrottleSensor;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
@@ -54,6 +56,8 @@ public final class SimulatedBoard implements Board {
     }
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** The read time-out a bounded board assumes when none is given: the daemon's default. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(2);
 
     private final BoardProfile profile;
     private final Scenario scenario;
@@ -61,6 +65,10 @@ public final class SimulatedBoard implements Board {
     private final long originNanos;
     private final Horizon horizon;
     private final SampleListener listener;
+    private final SlowReads slowReads;
+    /** Seeded, so that an intermittent fault fails the same reads in every run. */
+    private final Random faultDice = new Random(0x5EED_FA17L);
+    private int garbageReads;
     /** Sensor noise source, one draw per second; null without noise. */
     private final Random noise;
     private final double noiseSigmaC;
@@ -78,8 +86,10 @@ public final class SimulatedBoard implements Board {
     private Sample lastSample;
 
     private SimulatedBoard(
-            BoardProfile profile, Scenario scenario, MonotonicClock clock, Horizon horizon, SampleListener listener) {
-        if (profile == null || scenario == null || clock == null || horizon == null || listener == null) {
+            BoardProfile profile, Scenario scenario, MonotonicClock clock, Horizon horizon, SampleListener listener,
+            SlowReads slowReads) {
+        if (profile == null || scenario == null || clock == null || horizon == null || listener == null
+                || slowReads == null) {
             throw new IllegalArgumentException("a simulated board needs a profile, a scenario, a clock, a horizon"
                     + " and a listener (SampleListener.ignoring() when nobody records)");
         }
@@ -88,6 +98,7 @@ public final class SimulatedBoard implements Board {
         this.clock = clock;
         this.horizon = horizon;
         this.listener = listener;
+        this.slowReads = slowReads;
         this.noise = scenario.noise().map(n -> new Random(n.seed())).orElse(null);
         this.noiseSigmaC = scenario.noise().map(Scenario.Noise::sigmaC).orElse(0.0);
         this.model = BoardModel.simulated(profile.name());
@@ -105,13 +116,25 @@ public final class SimulatedBoard implements Board {
      */
     public static SimulatedBoard bounded(
             BoardProfile profile, Scenario scenario, MonotonicClock clock, SampleListener listener) {
-        return new SimulatedBoard(profile, scenario, clock, Horizon.SCENARIO_DURATION, listener);
+        return bounded(profile, scenario, clock, listener, SlowReads.timingOutAfter(DEFAULT_READ_TIMEOUT));
+    }
+
+    /** A bounded board whose slow reads (fault sensor-slow) are handled by {@code slowReads}. */
+    public static SimulatedBoard bounded(BoardProfile profile, Scenario scenario, MonotonicClock clock,
+            SampleListener listener, SlowReads slowReads) {
+        return new SimulatedBoard(profile, scenario, clock, Horizon.SCENARIO_DURATION, listener, slowReads);
     }
 
     /** A board that runs for as long as it is used, for {@code pifan run --sim} on the system clock. */
     public static SimulatedBoard openEnded(
             BoardProfile profile, Scenario scenario, MonotonicClock clock, SampleListener listener) {
-        return new SimulatedBoard(profile, scenario, clock, Horizon.OPEN_ENDED, listener);
+        return openEnded(profile, scenario, clock, listener, SlowReads.blocking());
+    }
+
+    /** An open-ended board whose slow reads (fault sensor-slow) are handled by {@code slowReads}. */
+    public static SimulatedBoard openEnded(BoardProfile profile, Scenario scenario, MonotonicClock clock,
+            SampleListener listener, SlowReads slowReads) {
+        return new SimulatedBoard(profile, scenario, clock, Horizon.OPEN_ENDED, listener, slowReads);
     }
 
     /** Steps 1 to 3 of the spec for {@link #second}. */
@@ -199,9 +222,41 @@ public final class SimulatedBoard implements Board {
         return fan;
     }
 
-    private synchronized double readSensor() {
-        catchUp();
-        return sensorC;
+    private double readSensor() throws HalException {
+        Optional<Fault> slow = activeFault(Fault.Kind.SENSOR_SLOW);
+        if (slow.isPresent()) {
+            // outside the lock: a hanging sensor must not hang the rest of the board
+            slowReads.spend(Duration.ofMillis(Math.round(slow.get().argument() * 1000)), temperature.id());
+        }
+        synchronized (this) {
+            catchUp();
+            if (isActive(Fault.Kind.SENSOR_ERROR)) {
+                throw injected(HalException.Kind.IO_ERROR, temperature.id(), "read failed: Input/output error", Fault.Kind.SENSOR_ERROR);
+            }
+            Optional<Fault> intermittent = activeFault(Fault.Kind.SENSOR_INTERMITTENT);
+            if (intermittent.isPresent() && faultDice.nextDouble() < intermittent.get().argument()) {
+                throw injected(HalException.Kind.IO_ERROR, temperature.id(), "read failed: Input/output error",
+                        Fault.Kind.SENSOR_INTERMITTENT);
+            }
+            if (isActive(Fault.Kind.SENSOR_GARBAGE)) {
+                return garbage();
+            }
+            Optional<Fault> stuck = activeFault(Fault.Kind.SENSOR_STUCK);
+            return stuck.isPresent() ? stuck.get().argument() : sensorC;
+        }
+    }
+
+    /** The three kinds of nonsense a broken temperature file holds, in turn. */
+    private double garbage() throws HalException {
+        switch (garbageReads++ % 3) {
+            case 0:
+                return -273.15;
+            case 1:
+                return 1000.0;
+            default:
+                throw injected(HalException.Kind.IMPLAUSIBLE, temperature.id(), "'\\x7f#?' is not a temperature",
+                        Fault.Kind.SENSOR_GARBAGE);
+        }
     }
 
     private synchronized int readFlags() {
@@ -209,14 +264,37 @@ public final class SimulatedBoard implements Board {
         return plant.reportedFlags();
     }
 
-    private synchronized int readTach() {
+    private synchronized int readTach() throws HalException {
         catchUp();
+        if (isActive(Fault.Kind.I2C_NACK)) {
+            throw injected(HalException.Kind.IO_ERROR, fan.id(), "tachometer read: no ACK from the fan controller",
+                    Fault.Kind.I2C_NACK);
+        }
         return plant.tachRpm();
     }
 
-    private synchronized void applyDuty(double ratio) {
+    private synchronized void applyDuty(double ratio) throws HalException {
         catchUp();
+        if (isActive(Fault.Kind.FAN_ERROR)) {
+            throw injected(HalException.Kind.IO_ERROR, fan.id(), "write failed: Input/output error", Fault.Kind.FAN_ERROR);
+        }
+        if (isActive(Fault.Kind.I2C_NACK)) {
+            throw injected(HalException.Kind.IO_ERROR, fan.id(), "write: no ACK from the fan controller", Fault.Kind.I2C_NACK);
+        }
         duty = ratio;
+    }
+
+    private synchronized Optional<Fault> activeFault(Fault.Kind kind) {
+        catchUp();
+        return scenario.activeFault(kind, second);
+    }
+
+    private boolean isActive(Fault.Kind kind) {
+        return scenario.isActive(kind, second);
+    }
+
+    private static HalException injected(HalException.Kind kind, String id, String what, Fault.Kind fault) {
+        return new HalException(kind, id + ": " + what + " (injected " + fault.label() + ")");
     }
 
     /** The die temperature sensor: quantised to 0.5 °C, with the scenario's noise. */
@@ -227,7 +305,7 @@ public final class SimulatedBoard implements Board {
         }
 
         @Override
-        public double readCelsius() {
+        public double readCelsius() throws HalException {
             return readSensor();
         }
     }
@@ -253,7 +331,7 @@ public final class SimulatedBoard implements Board {
         }
 
         @Override
-        public void apply(Duty newDuty) {
+        public void apply(Duty newDuty) throws HalException {
             if (newDuty == null) {
                 throw new IllegalArgumentException("duty must not be null");
             }
@@ -266,7 +344,7 @@ public final class SimulatedBoard implements Board {
         }
 
         @Override
-        public OptionalInt readRpm() {
+        public OptionalInt readRpm() throws HalException {
             int rpm = readTach(); // catches up even without a tachometer, like every read
             return profile.tach() ? OptionalInt.of(rpm) : OptionalInt.empty();
         }

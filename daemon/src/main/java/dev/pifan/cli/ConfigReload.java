@@ -1,0 +1,90 @@
+package dev.pifan.cli;
+
+import dev.pifan.config.ConfigException;
+import dev.pifan.config.ConfigLoader;
+import dev.pifan.config.PifanConfig;
+import dev.pifan.control.ControlLoop;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-reads the configuration file on request (SIGHUP, {@code systemctl reload}). A file that does
+ * not load is refused with every problem logged, and the running configuration stays: a typo in
+ * a reload must never leave a node without fan control.
+ */
+final class ConfigReload {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigReload.class);
+
+    private final Path file;
+    private final ControlLoop loop;
+    private final Daemon daemon;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private volatile PifanConfig current;
+    private volatile Consumer<PifanConfig> onAccepted = next -> { };
+
+    /**
+     * @param file the file the running configuration came from, or null when it is the built-in
+     *     defaults (then there is nothing to re-read)
+     */
+    ConfigReload(Path file, PifanConfig running, ControlLoop loop, Daemon daemon) {
+        this.file = file;
+        this.current = running;
+        this.loop = loop;
+        this.daemon = daemon;
+    }
+
+    /** Re-reads the file; true when the new configuration runs now. */
+    synchronized boolean reload() {
+        if (file == null) {
+            LOG.warn("reload asked, but pifan runs on built-in defaults: there is no file to re-read");
+            refused.incrementAndGet();
+            return false;
+        }
+        PifanConfig next;
+        try {
+            next = ConfigLoader.load(file);
+        } catch (ConfigException e) {
+            refused.incrementAndGet();
+            LOG.error("reload refused, still running the configuration from {}:\n{}", current.source(), e.getMessage());
+            return false;
+        }
+        if (!next.safety().readTimeout().equals(current.safety().readTimeout())) {
+            LOG.warn("safety.read-timeout changes at the next restart; running with {} until then",
+                    Durations.format(current.safety().readTimeout()));
+        }
+        loop.replaceController(ControlFactory.pifanController(next));
+        daemon.reschedule(next.interval());
+        daemon.exitState(ControlFactory.exitState(next));
+        current = next;
+        accepted.incrementAndGet();
+        LOG.info("configuration reloaded: {}", next.summary());
+        try {
+            onAccepted.accept(next);
+        } catch (RuntimeException e) {
+            LOG.error("after the reload, updating {} failed; the new configuration runs", onAccepted, e);
+        }
+        return true;
+    }
+
+    /** Told each configuration that runs after a reload (telemetry shows the new interval and curve). */
+    void onAccepted(Consumer<PifanConfig> listener) {
+        this.onAccepted = listener;
+    }
+
+    PifanConfig current() {
+        return current;
+    }
+
+    long accepted() {
+        return accepted.get();
+    }
+
+    long refused() {
+        return refused.get();
+    }
+}

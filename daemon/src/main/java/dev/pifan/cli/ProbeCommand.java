@@ -1,0 +1,91 @@
+package dev.pifan.cli;
+
+import dev.pifan.config.PifanConfig;
+import dev.pifan.config.ProfileDefaults;
+import dev.pifan.hal.linux.DiscoveryReport;
+import dev.pifan.hal.linux.FanSpec;
+import dev.pifan.hal.linux.HardwareSpec;
+import dev.pifan.hal.linux.TemperatureSpec;
+import dev.pifan.hal.linux.ThrottleSpec;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code pifan probe}: what this host has, what pifan would use, what is missing and why. */
+@Command(name = "probe", sortOptions = false,
+        description = {"Show the temperature sources, throttle sources and fans this host has, which ones pifan "
+                + "would use (driver: auto), what is missing and why, and the config lines that pin the choice.",
+                "Read-only: it writes no file, exports no PWM channel and runs no vcgencmd. "
+                        + "Exit 1 when there is no usable fan or temperature source."})
+final class ProbeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "Look under DIR instead of / (e.g. /host in a container that mounts the host's /sys there).")
+    Path root;
+
+    @Mixin
+    ConfigOption config = new ConfigOption();
+
+    @Option(names = "--json", description = "Print the findings as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PifanConfig loaded = loadConfig();
+        Path under = root == null ? BoardFactory.SYSTEM_ROOT : root;
+        DiscoveryReport report = BoardFactory.discover(under, loaded.hardware());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(ProbeJson.of(report, pinned(loaded.hardware())));
+        } else {
+            out.print(report.toText());
+            List<String> pinned = pinned(loaded.hardware());
+            if (!pinned.isEmpty()) {
+                out.println();
+                out.println(loaded.source() + " pins these, and pifan run opens them rather than the choice above:");
+                pinned.forEach(line -> out.println("  " + line));
+            }
+        }
+        out.flush();
+        if (report.exitCode() != 0) {
+            spec.commandLine().getErr().println("pifan: nothing to run with under " + report.root() + ": "
+                    + (report.chosenTemperature().isEmpty() && report.chosenFan().isEmpty()
+                    ? "no fan and no temperature source" : report.chosenFan().isEmpty()
+                    ? "no fan pifan can drive" : "no temperature source") + " (see the findings above)");
+        }
+        return report.exitCode();
+    }
+
+    /** The same config {@code pifan run} would read: its hardware section's hints shape discovery. */
+    private PifanConfig loadConfig() {
+        if (config.file == null && Files.exists(RunCommand.SYSTEM_CONFIG)) {
+            return ConfigOption.loadFile(RunCommand.SYSTEM_CONFIG);
+        }
+        return config.load(ProfileDefaults.AUTO);
+    }
+
+    /** The parts the config pins (not {@code auto}), as {@code fan: {driver: hwmon, name: pwmfan}}. */
+    static List<String> pinned(HardwareSpec hardware) {
+        List<String> lines = new ArrayList<>();
+        if (!(hardware.temperature() instanceof TemperatureSpec.Auto)) {
+            lines.add("temperature: " + hardware.temperature().toYaml());
+        }
+        if (!(hardware.throttle() instanceof ThrottleSpec.Auto)) {
+            lines.add("throttle: " + hardware.throttle().toYaml());
+        }
+        if (!(hardware.fan() instanceof FanSpec.Auto)) {
+            lines.add("fan: " + hardware.fan().toYaml());
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.pifan.hal.i2c;
+
+import dev.pifan.hal.Duty;
+import dev.pifan.hal.Fan;
+import dev.pifan.hal.HalException;
+import dev.pifan.hal.HalException.Kind;
+import dev.pifan.hal.StallDetector;
+import java.util.OptionalInt;
+
+/**
+ * The fan output of a Microchip EMC2101 (address 0x4c), driven directly.
+ *
+ * <p>Register use follows the mainline {@code emc2101} hwmon driver: fan setting 0x4c is six bits;
+ * the chip's temperature look-up table must be disabled (bit 5 of fan configuration 0x4a) for a
+ * direct setting to stick, so it is disabled at open and re-enabled by {@link #handBack()} when it
+ * was on. The PWM resolution is {@code 2 * PWM_F} steps (register 0x4d), capped at 63. The tach
+ * input shares a pin with ALERT: only when the config says a tach wire is connected is the pin
+ * switched to TACH (bit 2 of configuration 0x03) and speeds read.
+ */
+public final class Emc2101Fan implements Fan {
+
+    public static final int DEFAULT_ADDRESS = 0x4C;
+
+    static final int REG_CONFIG = 0x03;
+    static final int CONFIG_ALT_TACH = 0x04;
+    static final int REG_TACH_LOW = 0x46;
+    static final int REG_TACH_HIGH = 0x47;
+    static final int REG_FAN_CONFIG = 0x4A;
+    static final int FAN_LUT_DISABLE = 0x20;
+    static final int REG_FAN_SETTING = 0x4C;
+    static final int REG_PWM_FREQUENCY = 0x4D;
+    static final int REG_PRODUCT_ID = 0xFD;
+    static final int REG_VENDOR_ID = 0xFE;
+    static final int PRODUCT_EMC2101 = 0x16;
+    static final int PRODUCT_EMC2101_R = 0x28;
+    static final int RPM_FACTOR = 5_400_000;
+    static final int COUNT_STOPPED = 0xFFFF;
+
+    private final ChipIo io;
+    private final int steps;
+    private final boolean tachometer;
+    private final StallDetector stall;
+    private final OptionalInt fanConfigToRestore;
+
+    private Emc2101Fan(ChipIo io, int steps, boolean tachometer, StallDetector stall, OptionalInt restore) {
+        this.io = io;
+        this.steps = steps;
+        this.tachometer = tachometer;
+        this.stall = stall;
+        this.fanConfigToRestore = restore;
+    }
+
+    /**
+     * @param tachometer whether the board wires the fan's tach to the chip's ALERT/TACH pin
+     * @throws HalException WRONG_DEVICE when the ids are not an EMC2101's, IO_ERROR for a NACK
+     */
+    public static Emc2101Fan open(I2cBus bus, int address, boolean tachometer, StallDetector stall)
+            throws HalException {
+        ChipIo io = new ChipIo(bus, address, "EMC2101 at " + I2cBus.hex(address) + " on " + bus.name());
+        int product = io.read(REG_PRODUCT_ID, "product id");
+        int vendor = io.read(REG_VENDOR_ID, "vendor id");
+        if (vendor != Emc230xFan.VENDOR_MICROCHIP || (product != PRODUCT_EMC2101 && product != PRODUCT_EMC2101_R)) {
+            throw new HalException(Kind.WRONG_DEVICE, "EMC2101 expected at " + io.where() + ": product id "
+                    + I2cBus.hex(product) + ", vendor " + I2cBus.hex(vendor) + " (an EMC2101 has vendor 0x5d and"
+                    + " product 0x16 or 0x28): check the bus and address in the config");
+        }
+        int fanConfig = io.read(REG_FAN_CONFIG, "fan configuration");
+        OptionalInt restore = OptionalInt.empty();
+        if ((fanConfig & FAN_LUT_DISABLE) == 0) {
+            io.write(REG_FAN_CONFIG, fanConfig | FAN_LUT_DISABLE, "fan configuration (look-up table off)");
+            restore = OptionalInt.of(fanConfig);
+        }
+        int pwmF = io.read(REG_PWM_FREQUENCY, "PWM frequency") & 0x1F;
+        int steps = pwmF == 0 ? 63 : Math.min(63, 2 * pwmF);
+        if (tachometer) {
+            int config = io.read(REG_CONFIG, "configuration");
+            if ((config & CONFIG_ALT_TACH) == 0) {
+                io.write(REG_CONFIG, config | CONFIG_ALT_TACH, "configuration (ALERT pin as TACH input)");
+            }
+        }
+        return new Emc2101Fan(io, steps, tachometer, tachometer ? stall : StallDetector.disabled(), restore);
+    }
+
+    /** How many fan-setting steps make 100% with this chip's PWM frequency register. */
+    public int steps() {
+        return steps;
+    }
+
+    @Override
+    public String id() {
+        return "emc2101@" + io.bus().name() + ":" + I2cBus.hex(io.address());
+    }
+
+    @Override
+    public void apply(Duty duty) throws HalException {
+        io.write(REG_FAN_SETTING, (int) Math.round(duty.ratio() * steps), "fan setting");
+        stall.applied(duty);
+    }
+
+    @Override
+    public boolean hasTachometer() {
+        return tachometer;
+    }
+
+    @Override
+    public OptionalInt readRpm() throws HalException {
+        if (!tachometer) {
+            return OptionalInt.empty();
+        }
+        int high = io.read(REG_TACH_HIGH, "tach reading (high byte)");
+        int low = io.read(REG_TACH_LOW, "tach reading (low byte)");
+        int count = (high << 8) | low;
+        int rpm;
+        if (count == COUNT_STOPPED) {
+            rpm = 0;
+        } else if (count == 0) {
+            throw new HalException(Kind.IMPLAUSIBLE, id() + ": tach count 0 cannot be a real speed");
+        } else {
+            rpm = RPM_FACTOR / count;
+        }
+        stall.check(id(), rpm);
+        return OptionalInt.of(rpm);
+    }
+
+    /** Gives the fan back to the chip's temperature look-up table when it drove the fan before pifan. */
+    @Override
+    public boolean handBack() throws HalException {
+        if (fanConfigToRestore.isEmpty()) {
+            return false;
+        }
+        io.write(REG_FAN_CONFIG, fanConfigToRestore.getAsInt(), "fan configuration (look-up table back on)");
+        return true;
+    }
+}

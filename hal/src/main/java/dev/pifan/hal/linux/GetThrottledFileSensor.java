@@ -1,0 +1,67 @@
+package dev.pifan.hal.linux;
+
+import dev.pifan.hal.HalException;
+import dev.pifan.hal.HalException.Kind;
+import dev.pifan.hal.ThrottleFlags;
+import dev.pifan.hal.ThrottleSensor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The firmware throttle word from the Raspberry Pi kernel's {@code get_throttled} file (hex without
+ * {@code 0x}). Knows every bit. Its path on the Pi 5 is unconfirmed, so besides the Pi 4 path every
+ * {@code /sys/devices/platform/X/X:firmware/get_throttled} is tried, and the config may pin a path.
+ */
+public final class GetThrottledFileSensor implements ThrottleSensor {
+
+    public static final String PI4_PATH = "/sys/devices/platform/soc/soc:firmware/get_throttled";
+
+    private final Sysfs sysfs;
+    private final Path file;
+
+    private GetThrottledFileSensor(Sysfs sysfs, Path file) {
+        this.sysfs = sysfs;
+        this.file = file;
+    }
+
+    /** The first candidate path that exists. */
+    public static Optional<Path> locate(Sysfs sysfs) {
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(sysfs.path(PI4_PATH));
+        for (Path platformChild : sysfs.list(sysfs.path("/sys/devices/platform"))) {
+            String name = platformChild.getFileName().toString();
+            candidates.add(platformChild.resolve(name + ":firmware").resolve("get_throttled"));
+        }
+        return candidates.stream().filter(sysfs::exists).findFirst();
+    }
+
+    /** @param hostPath a path pinned in the config, or null to locate it */
+    public static GetThrottledFileSensor open(Sysfs sysfs, String hostPath) throws HalException {
+        Path file;
+        if (hostPath != null && !hostPath.isBlank()) {
+            file = sysfs.path(hostPath);
+        } else {
+            file = locate(sysfs).orElseThrow(() -> new HalException(Kind.NOT_FOUND, "no get_throttled file under "
+                    + sysfs.path("/sys/devices/platform") + ": " + SysfsErrors.missingHint("get_throttled")));
+        }
+        GetThrottledFileSensor sensor = new GetThrottledFileSensor(sysfs, file);
+        sensor.read();
+        return sensor;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public String id() {
+        return "get_throttled";
+    }
+
+    @Override
+    public ThrottleFlags read() throws HalException {
+        return SysfsText.throttleWord(file.toString(), sysfs.read(file));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.pifan.hal.linux;
+
+import dev.pifan.hal.HalException;
+import dev.pifan.hal.HalException.Kind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One {@code /sys/class/pwm/pwmchipN} and the device behind it. Chips are chosen by what their
+ * device is ({@code fe20c000.pwm}, {@code pwm-bcm2835}, {@code brcm,bcm2835-pwm}, RP1's
+ * {@code raspberrypi,rp1-pwm}), not by the number, which depends on probe order.
+ */
+public record PwmChip(Path directory, String name, int npwm, DeviceInfo device) {
+
+    static final String CLASS_DIR = "/sys/class/pwm";
+    /** The PoE HAT's firmware PWM: owned by the pwm-fan driver, driven through hwmon instead. */
+    public static final String FIRMWARE_POE_PWM = "raspberrypi,firmware-poe-pwm";
+
+    public static List<PwmChip> list(Sysfs sysfs) {
+        List<PwmChip> chips = new ArrayList<>();
+        for (Path dir : sysfs.list(sysfs.path(CLASS_DIR))) {
+            String name = dir.getFileName().toString();
+            if (!name.startsWith("pwmchip")) {
+                continue;
+            }
+            int npwm;
+            try {
+                npwm = (int) sysfs.readIfExists(dir.resolve("npwm"))
+                        .map(text -> text.isEmpty() ? "0" : text).map(Long::parseLong).orElse(0L).longValue();
+            } catch (HalException | NumberFormatException e) {
+                npwm = 0;
+            }
+            chips.add(new PwmChip(dir, name, npwm, DeviceInfo.of(sysfs, dir)));
+        }
+        return chips;
+    }
+
+    /**
+     * The one chip the selector names: {@code pwmchipN} itself, or the device's link name, driver,
+     * node name, full node path or compatible string.
+     */
+    public static PwmChip find(Sysfs sysfs, String selector) throws HalException {
+        List<PwmChip> chips = list(sysfs);
+        List<PwmChip> matches = chips.stream()
+                .filter(c -> c.name().equals(selector) || c.device().matches(selector))
+                .toList();
+        if (matches.isEmpty()) {
+            throw new HalException(Kind.NOT_FOUND, "no pwm chip matches '" + selector + "' under "
+                    + sysfs.path(CLASS_DIR) + (chips.isEmpty() ? ": " + SysfsErrors.missingHint(CLASS_DIR)
+                    : "; chips present: " + chips.stream().map(PwmChip::describe).toList()));
+        }
+        if (matches.size() > 1) {
+            throw new HalException(Kind.WRONG_DEVICE, "several pwm chips match '" + selector + "': "
+                    + matches.stream().map(PwmChip::describe).toList() + "; name the device (e.g. fe20c000.pwm)");
+        }
+        return matches.get(0);
+    }
+
+    /** Whether this chip drives a header pin we may claim (not the PoE HAT firmware PWM). */
+    public boolean isFreeForFans() {
+        return !device.compatible().contains(FIRMWARE_POE_PWM);
+    }
+
+    /** The selector to pin in a config: the device's link name when known, else its compatible, else the chip name. */
+    public String selector() {
+        if (!device.linkName().isEmpty()) {
+            return device.linkName();
+        }
+        if (!device.compatible().isEmpty()) {
+            return device.compatible().get(0);
+        }
+        return name;
+    }
+
+    public String describe() {
+        String dev = device.displayName();
+        String compat = device.compatible().isEmpty() ? "" : ", " + device.compatible().get(0);
+        return name + " (" + (dev.isEmpty() ? "unknown device" : dev) + compat + ", npwm " + npwm + ")";
+    }
+}
