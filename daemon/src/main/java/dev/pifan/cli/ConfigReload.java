@@ -6,6 +6,7 @@ import dev.pifan.config.PifanConfig;
 import dev.pifan.control.ControlLoop;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ final class ConfigReload {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile PifanConfig current;
+    private volatile Consumer<PifanConfig> onAccepted = next -> { };
 
     /**
      * @param file the file the running configuration came from, or null when it is the built-in
@@ -64,7 +66,17 @@ final class ConfigReload {
         current = next;
         accepted.incrementAndGet();
         LOG.info("configuration reloaded: {}", next.summary());
+        try {
+            onAccepted.accept(next);
+        } catch (RuntimeException e) {
+            LOG.error("after the reload, updating {} failed; the new configuration runs", onAccepted, e);
+        }
         return true;
+    }
+
+    /** Told each configuration that runs after a reload (telemetry shows the new interval and curve). */
+    void onAccepted(Consumer<PifanConfig> listener) {
+        this.onAccepted = listener;
     }
 
     PifanConfig current() {

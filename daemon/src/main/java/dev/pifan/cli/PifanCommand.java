@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Keeps Raspberry Pi cluster nodes cool and quiet.",
-        subcommands = {RunCommand.class, ProbeCommand.class, SimulateCommand.class, CurveCommand.class, ConfigCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, StatusCommand.class, ProbeCommand.class, SimulateCommand.class,
+                CurveCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class PifanCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,7 +18,8 @@ public final class PifanCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, probe, simulate, curve, config");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "name a command: run, status, probe, simulate, curve, config");
     }
 
     public static void main(String[] args) {

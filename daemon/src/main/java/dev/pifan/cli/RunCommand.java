@@ -1,5 +1,6 @@
 package dev.pifan.cli;
 
+import dev.pifan.config.ListenAddress;
 import dev.pifan.config.PifanConfig;
 import dev.pifan.control.ChangeLog;
 import dev.pifan.control.ControlLoop;
@@ -12,6 +13,8 @@ import dev.pifan.systemd.SystemdWatchdog;
 import dev.pifan.hal.sim.Scenarios;
 import dev.pifan.hal.sim.Fault;
 import dev.pifan.hal.TimeLimitedBoard;
+import dev.pifan.telemetry.Telemetry;
+import dev.pifan.telemetry.TelemetryServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,12 +66,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Do one tick, print it, leave the fan in its exit state, and exit.")
     boolean once;
 
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "Serve /metrics, /healthz and /status here: HOST:PORT, :PORT (all interfaces) or off "
+                    + "(default: metrics.listen in the config, else :" + ListenAddress.DEFAULT_PORT + ").")
+    String listen;
+
     @Override
     public Integer call() throws Exception {
         if (sim && root != null) {
             throw CliError.usage("--root reads a real board's files; it cannot be combined with --sim");
         }
         PifanConfig loaded = loadConfig();
+        Optional<ListenAddress> address = TelemetryFactory.listen(listen, loaded);
         Scenario scenario = simulatedScenario();
         try (Board board = new TimeLimitedBoard(openBoard(scenario, loaded), loaded.safety().readTimeout())) {
             MonotonicClock clock = Simulation.loopClock(MonotonicClock.system(), scenario, loaded.interval());
@@ -83,31 +92,40 @@ final class RunCommand implements Callable<Integer> {
                 LOG.info(loop.leaveFan(ControlFactory.exitState(loaded)));
                 return 0;
             }
-            Optional<SdNotify> notify = SdNotify.fromEnvironment(System.getenv());
-            Optional<SystemdWatchdog> systemd = notify.map(n -> new SystemdWatchdog(n,
-                    SystemdWatchdog.watchdogMicros(System.getenv(), ProcessHandle.current().pid())));
-            systemd.ifPresent(loop::addListener);
-            Daemon daemon = new Daemon(loop, loaded.interval(), ControlFactory.exitState(loaded));
-            ConfigReload reload = new ConfigReload(configFile(), loaded, loop, daemon);
-            Signals.install(new Signals.Handler() {
-                @Override
-                public void stop(String signalName) {
-                    systemd.ifPresent(SystemdWatchdog::stopping);
-                    daemon.requestStop(signalName + " received", 0);
+            Telemetry telemetry = TelemetryFactory.telemetry(loaded, board, MonotonicClock.system());
+            telemetry.listeners().forEach(loop::addListener);
+            // Bound before the first tick: an address in use stops pifan before it touches the fan.
+            try (TelemetryServer server = address.map(a -> TelemetryFactory.serve(a, telemetry)).orElse(null)) {
+                if (server != null) {
+                    LOG.info("serving /metrics, /healthz and /status on {}", address.get());
                 }
+                Optional<SdNotify> notify = SdNotify.fromEnvironment(System.getenv());
+                Optional<SystemdWatchdog> systemd = notify.map(n -> new SystemdWatchdog(n,
+                        SystemdWatchdog.watchdogMicros(System.getenv(), ProcessHandle.current().pid())));
+                systemd.ifPresent(loop::addListener);
+                Daemon daemon = new Daemon(loop, loaded.interval(), ControlFactory.exitState(loaded));
+                ConfigReload reload = new ConfigReload(configFile(), loaded, loop, daemon);
+                reload.onAccepted(next -> TelemetryFactory.reconfigure(telemetry, next, listen, address));
+                Signals.install(new Signals.Handler() {
+                    @Override
+                    public void stop(String signalName) {
+                        systemd.ifPresent(SystemdWatchdog::stopping);
+                        daemon.requestStop(signalName + " received", 0);
+                    }
 
-                @Override
-                public void reload() {
-                    systemd.ifPresent(SystemdWatchdog::reloading);
-                    reload.reload();
-                    systemd.ifPresent(SystemdWatchdog::reloaded);
+                    @Override
+                    public void reload() {
+                        systemd.ifPresent(SystemdWatchdog::reloading);
+                        reload.reload();
+                        systemd.ifPresent(SystemdWatchdog::reloaded);
+                    }
+                });
+                daemon.start();
+                try {
+                    return daemon.runUntilStopped();
+                } finally {
+                    notify.ifPresent(SdNotify::close);
                 }
-            });
-            daemon.start();
-            try {
-                return daemon.runUntilStopped();
-            } finally {
-                notify.ifPresent(SdNotify::close);
             }
         }
     }

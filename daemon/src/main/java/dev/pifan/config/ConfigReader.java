@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -28,11 +29,13 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class ConfigReader {
 
-    static final List<String> ROOT_KEYS = List.of("board", "interval", "curve", "fan", "safety", "hardware");
+    static final List<String> ROOT_KEYS = List.of("board", "interval", "curve", "fan", "safety", "hardware",
+            "metrics");
     static final List<String> CURVE_KEYS = List.of("points", "hysteresis");
     static final List<String> FAN_KEYS = List.of("min-duty", "start-duty", "kick", "exit");
     static final List<String> SAFETY_KEYS = List.of("critical", "sensor-failures", "stuck-after", "stall-after",
             "read-timeout");
+    static final List<String> METRICS_KEYS = List.of("listen");
     /** Every section and its keys, in file order: the top level first, so "it belongs ..." hints are stable. */
     private static final Map<String, List<String>> SECTIONS = sections();
 
@@ -103,6 +106,10 @@ final class ConfigReader {
                 within(Units::duration, SafetyConfig.MIN_READ_TIMEOUT, SafetyConfig.MAX_READ_TIMEOUT, "10ms..10s"),
                 defaults.safety().readTimeout());
 
+        Map<String, NodeTuple> metrics = section(valueNode(top, "metrics"), "metrics");
+        Optional<ListenAddress> listen = value(metrics, "metrics.listen", "HOST:PORT, :PORT or off",
+                ListenAddress::parseOrOff, defaults.metrics().listen());
+
         // Rules between values. Each is reported where the file set one of them; the other may
         // be a profile default, which the message then says.
         String byDefault = " (the " + profile + " default)";
@@ -135,7 +142,7 @@ final class ConfigReader {
                     new CurveConfig(points, hysteresis),
                     new FanConfig(minDuty, startDuty, kick, exit),
                     new SafetyConfig(critical, sensorFailures, stuckAfter, stallAfter, readTimeout),
-                    hardware, source);
+                    hardware, new MetricsConfig(listen), source);
         } catch (IllegalArgumentException e) {
             // The records' own checks caught what the ones above missed: a bug here, but still
             // the file's problem to report, not a crash.
@@ -383,6 +390,7 @@ final class ConfigReader {
         sections.put("fan", FAN_KEYS);
         sections.put("safety", SAFETY_KEYS);
         sections.put("hardware", HardwareReader.KEYS);
+        sections.put("metrics", METRICS_KEYS);
         return sections;
     }
 

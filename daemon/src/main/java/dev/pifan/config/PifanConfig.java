@@ -11,10 +11,11 @@ import java.util.Objects;
  * @param board {@code auto} or a profile name, as written
  * @param hardware which temperature source, throttle source and fan to open on a real board
  *     ({@link HardwareSpec#auto()} when the file has no {@code hardware:} section)
+ * @param metrics the telemetry endpoint
  * @param source the file the config came from, or {@code defaults}
  */
 public record PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan,
-                          SafetyConfig safety, HardwareSpec hardware, String source) {
+                          SafetyConfig safety, HardwareSpec hardware, MetricsConfig metrics, String source) {
 
     public static final String DEFAULTS_SOURCE = "defaults";
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
@@ -27,6 +28,7 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
         Objects.requireNonNull(fan, "fan");
         Objects.requireNonNull(safety, "safety");
         Objects.requireNonNull(hardware, "hardware");
+        Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(source, "source");
         if (!ProfileDefaults.BOARDS.contains(board)) {
             throw new IllegalArgumentException("unknown board profile '" + board + "'");
@@ -42,10 +44,16 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
         }
     }
 
-    /** With every hardware part {@code driver: auto}. */
+    /** With every hardware part {@code driver: auto} and the default telemetry endpoint. */
     public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
                        String source) {
-        this(board, interval, curve, fan, safety, HardwareSpec.auto(), source);
+        this(board, interval, curve, fan, safety, HardwareSpec.auto(), MetricsConfig.DEFAULT, source);
+    }
+
+    /** With the default telemetry endpoint. */
+    public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
+                       HardwareSpec hardware, String source) {
+        this(board, interval, curve, fan, safety, hardware, MetricsConfig.DEFAULT, source);
     }
 
     /**
@@ -59,12 +67,12 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
 
     /** The same config with another source, e.g. to say where it was loaded from. */
     public PifanConfig withSource(String newSource) {
-        return new PifanConfig(board, interval, curve, fan, safety, hardware, newSource);
+        return new PifanConfig(board, interval, curve, fan, safety, hardware, metrics, newSource);
     }
 
     /** The same config with another hardware section. */
     public PifanConfig withHardware(HardwareSpec newHardware) {
-        return new PifanConfig(board, interval, curve, fan, safety, newHardware, source);
+        return new PifanConfig(board, interval, curve, fan, safety, newHardware, metrics, source);
     }
 
     /**

@@ -42,6 +42,8 @@ class ConfigReloadTest {
         daemon.start();
         try {
             ConfigReload reload = new ConfigReload(file, running, loop, daemon);
+            java.util.List<PifanConfig> told = new java.util.ArrayList<>();
+            reload.onAccepted(told::add);
             assertEquals(0.5, curveDutyAfterATick(loop), 1e-9);
 
             Files.writeString(file, "curve: {points: [[45, 0%], [50, 30%], [48, 100%]]}\n");
@@ -49,12 +51,14 @@ class ConfigReloadTest {
             assertEquals(1, reload.refused());
             assertEquals(running, reload.current());
             assertEquals(0.5, curveDutyAfterATick(loop), 1e-9, "the running curve stays");
+            assertEquals(java.util.List.of(), told, "a refused file is nobody's news");
 
             Files.writeString(file, "curve: {points: [[40, 0%], [60, 100%]]}\nfan: {exit: full}\n");
             assertTrue(reload.reload());
             assertEquals(1, reload.accepted());
             assertEquals(60.0, reload.current().curve().points().get(1).celsius());
             assertEquals(0.75, curveDutyAfterATick(loop), 1e-9, "the new curve runs");
+            assertEquals(java.util.List.of(reload.current()), told, "telemetry hears of the new configuration");
         } finally {
             daemon.requestStop("test over", 0);
             daemon.runUntilStopped();

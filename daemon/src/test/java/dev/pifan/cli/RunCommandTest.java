@@ -45,7 +45,7 @@ class RunCommandTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("surefire.test.class.path",
                 System.getProperty("java.class.path")), PifanCommand.class.getName(), "run", "--sim",
-                "--config", config.toString())
+                "--config", config.toString(), "--listen", "off")
                 .redirectErrorStream(true)
                 .start();
         List<String> lines = new ArrayList<>();

@@ -191,6 +191,7 @@ class ConfigLoaderTest {
         assertEquals(pi4.fan(), c.fan());
         assertEquals(pi4.safety(), c.safety());
         assertEquals(pi4.hardware(), c.hardware());
+        assertEquals(pi4.metrics(), c.metrics());
         assertEquals("auto", c.board());
         assertEquals("pifan-example.yaml: OK, board auto, 4 curve points 45-70C, hysteresis 4C, critical 80C, interval 1s",
                 c.summary());

@@ -100,7 +100,7 @@ class SdNotifyTest {
     private static Process start(Map<String, String> environment) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("surefire.test.class.path",
-                System.getProperty("java.class.path")), PifanCommand.class.getName(), "run", "--sim")
+                System.getProperty("java.class.path")), PifanCommand.class.getName(), "run", "--sim", "--listen", "off")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(environment);

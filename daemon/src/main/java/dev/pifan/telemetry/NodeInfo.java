@@ -1,0 +1,63 @@
+package dev.pifan.telemetry;
+
+import dev.pifan.hal.Board;
+import dev.pifan.hal.Duty;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What does not change while the daemon runs: which build, on which board, with which drivers and
+ * which curve. Labels of {@code pifan_build_info}, and the static half of {@code /status}.
+ *
+ * @param version the pifan version
+ * @param board the board model as the board describes itself ("Raspberry Pi 5 Model B Rev 1.0")
+ * @param temperatureSensor the temperature sensor's id
+ * @param throttleSource the throttle flags source's id
+ * @param fan the fan driver's id
+ * @param tachometer whether the fan reports its speed
+ * @param configSource the config file, or {@code defaults}
+ * @param interval the control loop's interval
+ * @param curve the fan curve and the temperature above which the fan runs at full speed
+ */
+public record NodeInfo(String version, String board, String temperatureSensor, String throttleSource, String fan,
+                       boolean tachometer, String configSource, Duration interval, Curve curve) {
+
+    public NodeInfo {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(board, "board");
+        Objects.requireNonNull(temperatureSensor, "temperatureSensor");
+        Objects.requireNonNull(throttleSource, "throttleSource");
+        Objects.requireNonNull(fan, "fan");
+        Objects.requireNonNull(configSource, "configSource");
+        Objects.requireNonNull(curve, "curve");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("interval " + interval + " must be positive");
+        }
+    }
+
+    /** The ids and model of {@code board}, with the rest from the config. */
+    public static NodeInfo of(String version, Board board, String configSource, Duration interval, Curve curve) {
+        return new NodeInfo(version, board.model().description(), board.temperature().id(), board.throttle().id(),
+                board.fan().id(), board.fan().hasTachometer(), configSource, interval, curve);
+    }
+
+    /** The same node with a reloaded configuration. */
+    public NodeInfo withConfig(String newConfigSource, Duration newInterval, Curve newCurve) {
+        return new NodeInfo(version, board, temperatureSensor, throttleSource, fan, tachometer, newConfigSource,
+                newInterval, newCurve);
+    }
+
+    /** The curve as configured: points, hysteresis and the critical temperature. */
+    public record Curve(List<Point> points, double hysteresisC, double criticalC) {
+        public Curve {
+            points = List.copyOf(points);
+        }
+    }
+
+    public record Point(double celsius, Duty duty) {
+        public Point {
+            Objects.requireNonNull(duty, "duty");
+        }
+    }
+}

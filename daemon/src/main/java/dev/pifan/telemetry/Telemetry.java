@@ -1,0 +1,121 @@
+package dev.pifan.telemetry;
+
+import dev.pifan.control.TickListener;
+import dev.pifan.hal.MonotonicClock;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the HTTP endpoints show, in one place: the meter registry with pifan's meters and a
+ * few process ones, the last tick, and the health check. The control loop feeds it through
+ * {@link #listeners()}; it never calls back into the loop.
+ */
+public final class Telemetry {
+
+    /** Prometheus' classic text format. */
+    public static final String TEXT_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    public static final String OPENMETRICS_CONTENT_TYPE = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+    /**
+     * Binder meters left out: names promtool rejects ({@code process_cpu_time_ns_total},
+     * {@code system_cpu_count}), and pool detail a fan daemon does not need.
+     */
+    private static final Set<String> DENIED = Set.of(
+            "process.cpu.time", "system.cpu.count", "jvm.memory.max", "jvm.memory.usage.after.gc");
+
+    private volatile NodeInfo node;
+    private final PrometheusMeterRegistry registry;
+    private final PifanMetrics metrics;
+    private final LastTick lastTick;
+    private final HealthCheck health;
+
+    private Telemetry(NodeInfo node, MonotonicClock clock) {
+        this.node = node;
+        this.registry = newRegistry();
+        this.metrics = new PifanMetrics(registry, node);
+        this.lastTick = new LastTick(clock);
+        this.health = new HealthCheck(lastTick, node.interval());
+        Gauge.builder("pifan.control.interval", this, t -> t.node.interval().toNanos() / 1e9)
+                .description("How often the control loop runs, as configured")
+                .baseUnit("seconds")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder("pifan.healthy", health, h -> h.check().ok() ? 1 : 0)
+                .description("1 while the control loop ticks on time (/healthz answers 200), else 0")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    /** Telemetry for this node, timed by {@code clock} (the same clock as the control loop's). */
+    public static Telemetry create(NodeInfo node, MonotonicClock clock) {
+        return new Telemetry(node, clock);
+    }
+
+    /** A Prometheus registry with the process binders: CPU, memory, uptime, file descriptors. */
+    static PrometheusMeterRegistry newRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT,
+                new PrometheusRegistry(), Clock.SYSTEM);
+        registry.config().meterFilter(MeterFilter.deny(id ->
+                DENIED.contains(id.getName()) || id.getName().startsWith("jvm.buffer.")));
+        new ProcessorMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        new ProcessMetrics().bindTo(registry);
+        return registry;
+    }
+
+    /**
+     * A reloaded configuration runs: {@code /status} shows its curve and source, and the health
+     * check expects ticks at its interval.
+     */
+    public void reconfigure(String configSource, java.time.Duration interval, NodeInfo.Curve curve) {
+        node = node.withConfig(configSource, interval, curve);
+        health.interval(interval);
+    }
+
+    /** What to add to the control loop: the meters and the last-tick record. */
+    public List<TickListener> listeners() {
+        return List.of(metrics, lastTick);
+    }
+
+    public NodeInfo node() {
+        return node;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public HealthCheck.Health health() {
+        return health.check();
+    }
+
+    public StatusReport status() {
+        return StatusReport.of(node, lastTick, health.check());
+    }
+
+    /** The content type to answer an {@code Accept} header with: OpenMetrics if asked for, else text. */
+    public static String contentType(String accept) {
+        return accept != null && accept.contains("application/openmetrics-text")
+                ? OPENMETRICS_CONTENT_TYPE
+                : TEXT_CONTENT_TYPE;
+    }
+
+    /** Writes every meter in {@code contentType}, one of the two constants here. */
+    public void scrape(OutputStream out, String contentType) throws IOException {
+        registry.scrape(out, contentType);
+    }
+}
