@@ -116,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
                     @Override
                     public void reload() {
                         systemd.ifPresent(SystemdWatchdog::reloading);
-                        reload.reload();
+                        telemetry.reloaded(reload.reload());
                         systemd.ifPresent(SystemdWatchdog::reloaded);
                     }
                 });

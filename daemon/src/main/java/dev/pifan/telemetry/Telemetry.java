@@ -3,6 +3,7 @@ package dev.pifan.telemetry;
 import dev.pifan.control.TickListener;
 import dev.pifan.hal.MonotonicClock;
 import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
@@ -40,6 +41,8 @@ public final class Telemetry {
     private final PifanMetrics metrics;
     private final LastTick lastTick;
     private final HealthCheck health;
+    private final Counter reloadsAccepted;
+    private final Counter reloadsRefused;
 
     private Telemetry(NodeInfo node, MonotonicClock clock) {
         this.node = node;
@@ -56,6 +59,20 @@ public final class Telemetry {
                 .description("1 while the control loop ticks on time (/healthz answers 200), else 0")
                 .strongReference(true)
                 .register(registry);
+        reloadsAccepted = reloads("accepted");
+        reloadsRefused = reloads("refused");
+    }
+
+    private Counter reloads(String result) {
+        return Counter.builder("pifan.config.reloads")
+                .description("Configuration reloads (SIGHUP): accepted, or refused with the running configuration kept")
+                .tag("result", result)
+                .register(registry);
+    }
+
+    /** Counts a reload: accepted (the new configuration runs) or refused (the old one stays). */
+    public void reloaded(boolean accepted) {
+        (accepted ? reloadsAccepted : reloadsRefused).increment();
     }
 
     /** Telemetry for this node, timed by {@code clock} (the same clock as the control loop's). */
