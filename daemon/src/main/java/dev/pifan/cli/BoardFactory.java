@@ -63,9 +63,6 @@ final class BoardFactory {
         if (fan instanceof FanSpec.SysfsPwm pwm && pwm.settings().unexportOnClose()) {
             LOG.warn("fan {}: unexport-on-exit is set, so the channel is unexported at exit, which stops most"
                     + " fans; leave it out to keep the fan at full speed after pifan exits", board.fan().id());
-        } else if (fan instanceof FanSpec.LibraryPwm || fan instanceof FanSpec.Gpio) {
-            LOG.warn("fan {}: pifan sets full speed at exit, but the library may switch the output off when it"
-                    + " closes (diozero does); see docs/hardware-config.md", board.fan().id());
         }
         return board;
     }

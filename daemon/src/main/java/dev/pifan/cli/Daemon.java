@@ -100,5 +100,6 @@ final class Daemon {
             Thread.currentThread().interrupt();
         }
         LOG.info(loop.leaveFan(exitState));
+        FinalExit.fanStateSet();
     }
 }

@@ -28,7 +28,7 @@ public final class PifanCommand implements Runnable {
         int exitCode = execute(args, out, err);
         out.flush(); // print() does not autoflush, and System.exit does not flush for us
         err.flush();
-        System.exit(exitCode);
+        FinalExit.exit(exitCode);
     }
 
     /** Runs a command line with these streams and returns the exit code; for main and for tests. */

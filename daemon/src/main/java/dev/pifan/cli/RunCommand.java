@@ -90,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(describe(loop.tick()));
                 // a real fan must not stay where one tick put it (a Pi 5 cooler would stay in manual mode)
                 LOG.info(loop.leaveFan(ControlFactory.exitState(loaded)));
+                FinalExit.fanStateSet();
                 return 0;
             }
             Telemetry telemetry = TelemetryFactory.telemetry(loaded, board, MonotonicClock.system());

@@ -222,7 +222,8 @@ public final class LinuxBoard implements Board {
                 DeviceProvider library = library(pwm.provider());
                 var output = library.openPwm(new DeviceProvider.PwmTarget(pwm.gpio(), pwm.chip(), pwm.channel()),
                         pwm.frequencyHz(), dev.pifan.hal.Duty.FULL);
-                return keep(new PwmOutputFan(output.id(), output));
+                leaveRunning(library);
+                return new PwmOutputFan(output.id(), output);
             } else if (part instanceof FanSpec.Emc230x emc) {
                 I2cBus bus = bus(emc.provider(), emc.bus());
                 return Emc230xFan.open(bus, emc.address(), emc.fan(), emc.model(), host.newStallDetector());
@@ -234,10 +235,22 @@ public final class LinuxBoard implements Board {
                 return ArgonOneFan.open(bus, argon.address(), argon.protocol());
             } else if (part instanceof FanSpec.Gpio gpio) {
                 // on at open, whatever the wiring: a fan that runs is the safe state until the first tick
-                GpioPin pin = library(gpio.provider()).openGpioOutput(gpio.pin(), gpio.activeHigh());
-                return keep(new GpioOnOffFan("gpio" + gpio.pin(), pin, gpio.threshold(), gpio.activeHigh()));
+                DeviceProvider library = library(gpio.provider());
+                GpioPin pin = library.openGpioOutput(gpio.pin(), gpio.activeHigh());
+                leaveRunning(library);
+                return new GpioOnOffFan("gpio" + gpio.pin(), pin, gpio.threshold(), gpio.activeHigh());
             }
             throw new HalException(Kind.UNSUPPORTED, "fan " + part + " cannot be opened directly");
+        }
+
+        /**
+         * A library switches its outputs off when they or the library are closed (diozero sets PWM
+         * to 0 and GPIO low), and a fan must not stop because pifan exits: the fan's output and the
+         * library driving it are left open, for the process exit to release with the fan still in
+         * the state pifan left it in.
+         */
+        private void leaveRunning(DeviceProvider library) {
+            resources.remove(library);
         }
 
         private <T extends AutoCloseable> T keep(T resource) {
