@@ -3,6 +3,7 @@ package dev.pifan.cli;
 import dev.pifan.config.ConfigException;
 import dev.pifan.config.ConfigLoader;
 import dev.pifan.config.PifanConfig;
+import dev.pifan.config.ProfileDefaults;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -13,17 +14,24 @@ final class ConfigOption {
             description = "The configuration file (YAML). Default: the built-in defaults of the board profile.")
     Path file;
 
-    /** The configuration from the file, or the profile's defaults without one. Bad content: exit 1. */
+    /**
+     * The configuration from the file, or the profile's defaults without one; {@code board: auto}
+     * in the file takes the defaults of {@code profile}. Bad content: exit 1.
+     */
     PifanConfig load(String profile) {
         if (file == null) {
             return PifanConfig.defaults(profile);
         }
-        return loadFile(file);
+        return loadFile(file, profile);
     }
 
     static PifanConfig loadFile(Path file) {
+        return loadFile(file, ProfileDefaults.AUTO_PROFILE);
+    }
+
+    static PifanConfig loadFile(Path file, String autoProfile) {
         try {
-            return ConfigLoader.load(file);
+            return ConfigLoader.load(file, autoProfile);
         } catch (ConfigException e) {
             throw CliError.badContent(e.getMessage());
         }

@@ -3,6 +3,7 @@ package dev.pifan.cli;
 import dev.pifan.config.ConfigException;
 import dev.pifan.config.ConfigLoader;
 import dev.pifan.config.PifanConfig;
+import dev.pifan.config.ProfileDefaults;
 import dev.pifan.control.ControlLoop;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +21,7 @@ final class ConfigReload {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigReload.class);
 
     private final Path file;
+    private final String autoProfile;
     private final ControlLoop loop;
     private final Daemon daemon;
     private final AtomicLong accepted = new AtomicLong();
@@ -32,7 +34,13 @@ final class ConfigReload {
      *     defaults (then there is nothing to re-read)
      */
     ConfigReload(Path file, PifanConfig running, ControlLoop loop, Daemon daemon) {
+        this(file, ProfileDefaults.AUTO_PROFILE, running, loop, daemon);
+    }
+
+    /** @param autoProfile the profile whose defaults {@code board: auto} takes (the board found at start) */
+    ConfigReload(Path file, String autoProfile, PifanConfig running, ControlLoop loop, Daemon daemon) {
         this.file = file;
+        this.autoProfile = autoProfile;
         this.current = running;
         this.loop = loop;
         this.daemon = daemon;
@@ -47,7 +55,7 @@ final class ConfigReload {
         }
         PifanConfig next;
         try {
-            next = ConfigLoader.load(file);
+            next = ConfigLoader.load(file, autoProfile);
         } catch (ConfigException e) {
             refused.incrementAndGet();
             LOG.error("reload refused, still running the configuration from {}:\n{}", current.source(), e.getMessage());

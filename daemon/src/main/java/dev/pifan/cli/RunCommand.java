@@ -2,6 +2,7 @@ package dev.pifan.cli;
 
 import dev.pifan.config.ListenAddress;
 import dev.pifan.config.PifanConfig;
+import dev.pifan.config.ProfileDefaults;
 import dev.pifan.control.ChangeLog;
 import dev.pifan.control.ControlLoop;
 import dev.pifan.control.Snapshot;
@@ -76,24 +77,27 @@ final class RunCommand implements Callable<Integer> {
         if (sim && root != null) {
             throw CliError.usage("--root reads a real board's files; it cannot be combined with --sim");
         }
-        PifanConfig loaded = loadConfig();
+        PifanConfig loaded = loadConfig(sim ? Profiles.require(profile) : ProfileDefaults.AUTO_PROFILE);
         Optional<ListenAddress> address = TelemetryFactory.listen(listen, loaded);
         Scenario scenario = simulatedScenario();
         try (Board board = new TimeLimitedBoard(openBoard(scenario, loaded), loaded.safety().readTimeout())) {
-            MonotonicClock clock = Simulation.loopClock(MonotonicClock.system(), scenario, loaded.interval());
-            ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(loaded), clock);
+            // board: auto means the profile of the board found (a Pi 5 gets the Active Cooler's curve)
+            String autoProfile = sim ? Profiles.require(profile) : ProfileDefaults.profileFor(board.model());
+            PifanConfig running = loadConfig(autoProfile);
+            MonotonicClock clock = Simulation.loopClock(MonotonicClock.system(), scenario, running.interval());
+            ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(running), clock);
             loop.addListener(new ChangeLog());
             LOG.info("pifan {} on {}: temperature {}, throttle flags {}, fan {}; config {}; every {}",
                     Version.current(), board.model(), board.temperature().id(), board.throttle().id(),
-                    board.fan().id(), loaded.source(), Durations.format(loaded.interval()));
+                    board.fan().id(), running.source(), Durations.format(running.interval()));
             if (once) {
                 spec.commandLine().getOut().println(describe(loop.tick()));
                 // a real fan must not stay where one tick put it (a Pi 5 cooler would stay in manual mode)
-                LOG.info(loop.leaveFan(ControlFactory.exitState(loaded)));
+                LOG.info(loop.leaveFan(ControlFactory.exitState(running)));
                 FinalExit.fanStateSet();
                 return 0;
             }
-            Telemetry telemetry = TelemetryFactory.telemetry(loaded, board, MonotonicClock.system());
+            Telemetry telemetry = TelemetryFactory.telemetry(running, board, MonotonicClock.system());
             telemetry.listeners().forEach(loop::addListener);
             // Bound before the first tick: an address in use stops pifan before it touches the fan.
             try (TelemetryServer server = address.map(a -> TelemetryFactory.serve(a, telemetry)).orElse(null)) {
@@ -104,8 +108,8 @@ final class RunCommand implements Callable<Integer> {
                 Optional<SystemdWatchdog> systemd = notify.map(n -> new SystemdWatchdog(n,
                         SystemdWatchdog.watchdogMicros(System.getenv(), ProcessHandle.current().pid())));
                 systemd.ifPresent(loop::addListener);
-                Daemon daemon = new Daemon(loop, loaded.interval(), ControlFactory.exitState(loaded));
-                ConfigReload reload = new ConfigReload(configFile(), loaded, loop, daemon);
+                Daemon daemon = new Daemon(loop, running.interval(), ControlFactory.exitState(running));
+                ConfigReload reload = new ConfigReload(configFile(), autoProfile, running, loop, daemon);
                 reload.onAccepted(next -> TelemetryFactory.reconfigure(telemetry, next, listen, address));
                 Signals.install(new Signals.Handler() {
                     @Override
@@ -139,9 +143,10 @@ final class RunCommand implements Callable<Integer> {
         return !sim && Files.exists(SYSTEM_CONFIG) ? SYSTEM_CONFIG : null;
     }
 
-    private PifanConfig loadConfig() {
+    /** The configuration, with {@code board: auto} (and no file at all) taking the defaults of {@code autoProfile}. */
+    private PifanConfig loadConfig(String autoProfile) {
         Path file = configFile();
-        return file != null ? ConfigOption.loadFile(file) : config.load(Profiles.require(profile));
+        return file != null ? ConfigOption.loadFile(file, autoProfile) : PifanConfig.defaults(autoProfile);
     }
 
     /** The scenario of --sim with its --fault options; an empty scenario on hardware (no faults). */

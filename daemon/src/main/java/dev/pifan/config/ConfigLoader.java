@@ -46,8 +46,12 @@ public final class ConfigLoader {
 
     /** Reads and checks {@code file}; a missing or unreadable file is a {@link ConfigException} too. */
     public static PifanConfig load(Path file) throws ConfigException {
+        return load(file, ProfileDefaults.AUTO_PROFILE);
+    }
+
+    /** The text of a config file; every way of failing is one problem naming the file. */
+    private static String read(Path file) throws ConfigException {
         String source = file.toString();
-        String text;
         try {
             if (Files.isDirectory(file)) {
                 throw fileProblem(source, "is a directory, not a config file");
@@ -56,7 +60,7 @@ public final class ConfigLoader {
             if (size > MAX_SIZE) {
                 throw fileProblem(source, "too large for a config file (" + size + " bytes, at most " + MAX_SIZE + ")");
             }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw fileProblem(source, "no such file");
         } catch (AccessDeniedException e) {
@@ -66,7 +70,6 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw fileProblem(source, "cannot read: " + e.getMessage());
         }
-        return parse(text, source);
     }
 
     /**
@@ -74,9 +77,19 @@ public final class ConfigLoader {
      * comments) gives the defaults of {@code board: auto}.
      */
     public static PifanConfig parse(String yamlText, String sourceName) throws ConfigException {
+        return parse(yamlText, sourceName, ProfileDefaults.AUTO_PROFILE);
+    }
+
+    /** As {@link #parse(String, String)}, with {@code board: auto} taking the defaults of {@code autoProfile}. */
+    public static PifanConfig parse(String yamlText, String sourceName, String autoProfile) throws ConfigException {
         Objects.requireNonNull(yamlText, "yamlText");
         Objects.requireNonNull(sourceName, "sourceName");
-        return new ConfigReader(sourceName).read(compose(yamlText, sourceName));
+        return new ConfigReader(sourceName, autoProfile).read(compose(yamlText, sourceName));
+    }
+
+    /** As {@link #load(Path)}, with {@code board: auto} taking the defaults of {@code autoProfile}. */
+    public static PifanConfig load(Path file, String autoProfile) throws ConfigException {
+        return parse(read(file), file.toString(), autoProfile);
     }
 
     /** The document's node tree, null when it is empty. */

@@ -54,8 +54,16 @@ final class ConfigReader {
     /** Where each value the file set was written, by path: cross-checks report there. */
     private final Map<String, Node> written = new HashMap<>();
 
+    private final String autoProfile;
+
     ConfigReader(String source) {
+        this(source, ProfileDefaults.AUTO_PROFILE);
+    }
+
+    /** @param autoProfile the profile whose defaults {@code board: auto} takes (the detected board's) */
+    ConfigReader(String source, String autoProfile) {
         this.source = source;
+        this.autoProfile = autoProfile;
     }
 
     /** @param root the document, null for an empty file */
@@ -69,7 +77,7 @@ final class ConfigReader {
 
         String board = value(top, "board", "a board profile", ConfigReader::board, ProfileDefaults.AUTO);
         // With a wrong board, go on with the auto defaults: the rest of the file is still worth checking.
-        String profile = ProfileDefaults.profileOf(board == null ? ProfileDefaults.AUTO : board);
+        String profile = board == null || ProfileDefaults.AUTO.equals(board) ? autoProfile : board;
         PifanConfig defaults = PifanConfig.defaults(profile);
         Duration interval = value(top, "interval", "a duration",
                 within(Units::duration, PifanConfig.MIN_INTERVAL, PifanConfig.MAX_INTERVAL, "100ms..60s"),

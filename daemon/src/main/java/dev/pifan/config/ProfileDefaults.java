@@ -1,5 +1,6 @@
 package dev.pifan.config;
 
+import dev.pifan.hal.BoardModel;
 import dev.pifan.hal.Duty;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,18 @@ public final class ProfileDefaults {
     /** The profile whose defaults {@code board} uses: {@code auto} maps to {@link #AUTO_PROFILE}. */
     public static String profileOf(String board) {
         return AUTO.equals(board) ? AUTO_PROFILE : board;
+    }
+
+    /**
+     * The profile that {@code board: auto} means on this board: the Pi 5 and its Active Cooler,
+     * a compute module on a carrier, else a Pi 4 with a heatsink fan.
+     */
+    public static String profileFor(BoardModel model) {
+        return switch (model.family()) {
+            case PI5 -> "pi5-active-cooler";
+            case CM4, CM5 -> "cm4-blade";
+            default -> AUTO_PROFILE;
+        };
     }
 
     private static PifanConfig config(String board, List<CurvePoint> points, double hysteresisC,

@@ -82,6 +82,15 @@ class RealBoardRunTest {
     }
 
     @Test
+    void boardAutoTakesTheDefaultsOfTheBoardFound() {
+        Path root = FixtureTrees.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Cli cli = Cli.run("run", "--root", root.toString(), "--config", write("board: auto\n"), "--once");
+        assertEquals(0, cli.exitCode(), cli.err());
+        // the Pi 5 profile's kick (35%), not the Pi 4's (40%), which auto used to mean everywhere
+        assertEquals("temperature 52.4 C, throttled 0x0, fan 35%, 2950 rpm (kick)\n", cli.out());
+    }
+
+    @Test
     void withTheDefaultsThePi5CoolerIsKickedAndHandedBack() {
         Path root = FixtureTrees.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         Cli cli = Cli.run("run", "--root", root.toString(), "--config", tmp.resolve("none.yaml").toString(), "--once");
