@@ -1,7 +1,7 @@
 package dev.pifan.cli;
 
 import dev.pifan.hal.sim.RunFigures;
-import java.util.Locale;
+import dev.pifan.telemetry.Json;
 
 /** The figures of a run as the one-line JSON object {@code pifan simulate --json} prints. */
 final class FiguresJson {
@@ -10,18 +10,19 @@ final class FiguresJson {
     }
 
     static String of(RunFigures f) {
-        return String.format(Locale.ROOT,
-                "{\"peak_c\":%s,\"over_target_s\":%d,\"throttled_s\":%d,\"mean_duty\":%s,\"leq_dba\":%s,"
-                        + "\"changes_per_h\":%s,\"reversals_per_h\":%s}",
-                number(f.peakC()), f.overTargetS(), f.throttledS(), number(f.meanDuty()), number(f.leqDba()),
-                number(f.changesPerH()), number(f.reversalsPerH()));
+        return Json.writer().beginObject()
+                .name("peak_c").value(rounded(f.peakC()))
+                .name("over_target_s").value(f.overTargetS())
+                .name("throttled_s").value(f.throttledS())
+                .name("mean_duty").value(rounded(f.meanDuty()))
+                .name("leq_dba").value(rounded(f.leqDba()))
+                .name("changes_per_h").value(rounded(f.changesPerH()))
+                .name("reversals_per_h").value(rounded(f.reversalsPerH()))
+                .endObject().toString();
     }
 
-    /** JSON has no NaN or infinity: those become null rather than invalid output. */
-    static String number(double value) {
-        if (!Double.isFinite(value)) {
-            return "null";
-        }
-        return String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+    /** Four decimals: far below what the model can tell apart, and short to read. NaN stays NaN (JSON null). */
+    private static double rounded(double value) {
+        return Double.isFinite(value) ? Math.round(value * 1e4) / 1e4 : value;
     }
 }

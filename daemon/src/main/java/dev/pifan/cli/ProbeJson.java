@@ -1,6 +1,7 @@
 package dev.pifan.cli;
 
 import dev.pifan.hal.linux.DiscoveryReport;
+import dev.pifan.telemetry.Json;
 import dev.pifan.hal.linux.FanSpec;
 import dev.pifan.hal.linux.Finding;
 import dev.pifan.hal.linux.TemperatureSpec;
@@ -8,7 +9,6 @@ import dev.pifan.hal.linux.ThrottleSpec;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 /**
  * {@code pifan probe --json}: the report as one object, for scripts and fleet inventories.
@@ -25,33 +25,35 @@ final class ProbeJson {
     }
 
     static String of(DiscoveryReport report, List<String> pinned) {
-        StringJoiner object = new StringJoiner(",", "{", "}");
-        object.add(field("root", string(report.root().toString())));
-        object.add(field("board", string(report.model().description())));
-        object.add(field("family", string(report.model().family().toString())));
-        object.add(field("usable", String.valueOf(report.isUsable())));
-        object.add(field("temperature", findings(report.temperatures(), report.chosenTemperature())));
-        object.add(field("throttle", findings(report.throttles(), report.chosenThrottle())));
-        object.add(field("fan", findings(report.fans(), report.chosenFan())));
-        object.add(field("config", string(report.toYaml())));
-        StringJoiner lines = new StringJoiner(",", "[", "]");
-        pinned.forEach(line -> lines.add(string(line)));
-        object.add(field("pinned", lines.toString()));
-        return object.toString();
+        Json.Writer json = Json.writer().beginObject()
+                .name("root").value(report.root().toString())
+                .name("board").value(report.model().description())
+                .name("family").value(report.model().family().toString())
+                .name("usable").value(report.isUsable());
+        findings(json.name("temperature"), report.temperatures(), report.chosenTemperature());
+        findings(json.name("throttle"), report.throttles(), report.chosenThrottle());
+        findings(json.name("fan"), report.fans(), report.chosenFan());
+        json.name("config").value(report.toYaml()).name("pinned").beginArray();
+        pinned.forEach(json::value);
+        return json.endArray().endObject().toString();
     }
 
-    private static <S> String findings(List<Finding<S>> findings, Optional<Finding<S>> chosen) {
-        StringJoiner list = new StringJoiner(",", "[", "]");
+    private static <S> void findings(Json.Writer json, List<Finding<S>> findings, Optional<Finding<S>> chosen) {
+        json.beginArray();
         for (Finding<S> finding : findings) {
-            StringJoiner item = new StringJoiner(",", "{", "}");
-            item.add(field("source", string(finding.source())));
-            item.add(field("status", string(finding.status().name().toLowerCase(Locale.ROOT))));
-            item.add(field("detail", string(finding.detail())));
-            item.add(field("config", finding.spec().map(ProbeJson::flow).map(ProbeJson::string).orElse("null")));
-            item.add(field("chosen", String.valueOf(chosen.isPresent() && chosen.get() == finding)));
-            list.add(item.toString());
+            json.beginObject()
+                    .name("source").value(finding.source())
+                    .name("status").value(finding.status().name().toLowerCase(Locale.ROOT))
+                    .name("detail").value(finding.detail())
+                    .name("config");
+            if (finding.spec().isPresent()) {
+                json.value(flow(finding.spec().get()));
+            } else {
+                json.nullValue();
+            }
+            json.name("chosen").value(chosen.isPresent() && chosen.get() == finding).endObject();
         }
-        return list.toString();
+        json.endArray();
     }
 
     private static String flow(Object spec) {
@@ -62,31 +64,5 @@ final class ProbeJson {
             return t.toYaml();
         }
         return ((FanSpec) spec).toYaml();
-    }
-
-    private static String field(String name, String json) {
-        return string(name) + ":" + json;
-    }
-
-    static String string(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -110,14 +110,7 @@ public final class Emc2101Fan implements Fan {
         int high = io.read(REG_TACH_HIGH, "tach reading (high byte)");
         int low = io.read(REG_TACH_LOW, "tach reading (low byte)");
         int count = (high << 8) | low;
-        int rpm;
-        if (count == COUNT_STOPPED) {
-            rpm = 0;
-        } else if (count == 0) {
-            throw new HalException(Kind.IMPLAUSIBLE, id() + ": tach count 0 cannot be a real speed");
-        } else {
-            rpm = RPM_FACTOR / count;
-        }
+        int rpm = TachCount.toRpm(id(), count, COUNT_STOPPED, RPM_FACTOR);
         stall.check(id(), rpm);
         return OptionalInt.of(rpm);
     }

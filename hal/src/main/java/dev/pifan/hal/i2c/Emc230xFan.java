@@ -147,14 +147,7 @@ public final class Emc230xFan implements Fan {
         int high = io.read(0x3E + base, "tach reading (high byte)");
         int low = io.read(0x3F + base, "tach reading (low byte)");
         int count = (high << 5) | (low >> 3);
-        int rpm;
-        if (count == COUNT_STOPPED) {
-            rpm = 0;
-        } else if (count == 0) {
-            throw new HalException(Kind.IMPLAUSIBLE, id() + ": tach count 0 cannot be a real speed");
-        } else {
-            rpm = RPM_FACTOR / count;
-        }
+        int rpm = TachCount.toRpm(id(), count, COUNT_STOPPED, RPM_FACTOR);
         stall.check(id(), rpm);
         return OptionalInt.of(rpm);
     }

@@ -11,17 +11,10 @@ public final class VcgencmdTemperatureSensor implements TemperatureSensor {
     public static final List<String> DEFAULT_COMMAND = List.of("vcgencmd", "measure_temp");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
-    private final CommandRunner runner;
-    private final List<String> command;
-    private final Duration timeout;
+    private final VcgencmdCall call;
 
     public VcgencmdTemperatureSensor(CommandRunner runner, List<String> command, Duration timeout) {
-        if (command.isEmpty()) {
-            throw new IllegalArgumentException("vcgencmd command is empty");
-        }
-        this.runner = runner;
-        this.command = List.copyOf(command);
-        this.timeout = timeout;
+        this.call = new VcgencmdCall(runner, command, timeout);
     }
 
     @Override
@@ -31,6 +24,6 @@ public final class VcgencmdTemperatureSensor implements TemperatureSensor {
 
     @Override
     public double readCelsius() throws HalException {
-        return SysfsText.vcgencmdTemperature(String.join(" ", command), runner.run(command, timeout));
+        return SysfsText.vcgencmdTemperature(call.describe(), call.output());
     }
 }

@@ -15,17 +15,10 @@ public final class VcgencmdThrottleSensor implements ThrottleSensor {
     public static final List<String> DEFAULT_COMMAND = List.of("vcgencmd", "get_throttled");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
-    private final CommandRunner runner;
-    private final List<String> command;
-    private final Duration timeout;
+    private final VcgencmdCall call;
 
     public VcgencmdThrottleSensor(CommandRunner runner, List<String> command, Duration timeout) {
-        if (command.isEmpty()) {
-            throw new IllegalArgumentException("vcgencmd command is empty");
-        }
-        this.runner = runner;
-        this.command = List.copyOf(command);
-        this.timeout = timeout;
+        this.call = new VcgencmdCall(runner, command, timeout);
     }
 
     @Override
@@ -35,6 +28,6 @@ public final class VcgencmdThrottleSensor implements ThrottleSensor {
 
     @Override
     public ThrottleFlags read() throws HalException {
-        return SysfsText.throttleWord(String.join(" ", command), runner.run(command, timeout));
+        return SysfsText.throttleWord(call.describe(), call.output());
     }
 }
