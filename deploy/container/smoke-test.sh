@@ -109,6 +109,7 @@ unit_flags="$(sed -n 's/^Environment="PIFAN_JAVA_OPTS=\(.*\)"$/\1/p' "$root/syst
 [[ -n "$unit_flags" && "$entrypoint" == "java $unit_flags -cp @/app/jib-classpath-file dev.pifan.cli.PifanCommand" ]] \
   || fail "the entrypoint's JVM flags differ from systemd/pifan.service's ($unit_flags): $entrypoint"
 [[ "$(inspect '{{join .Config.Cmd " "}}')" == run ]] || fail "default arguments are not 'run'"
+# shellcheck disable=SC2016 # a Go template for podman, not shell
 [[ "$(inspect '{{range $port, $_ := .Config.ExposedPorts}}{{$port}} {{end}}')" == "9780/tcp " ]] \
   || fail "exposed ports: $(inspect '{{.Config.ExposedPorts}}')"
 printed="$(pod run --rm "${run_opts[@]}" "$image" --version)"
