@@ -1,0 +1,269 @@
+package dev.pifan.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.pifan.config.ConfigLoader;
+import dev.pifan.config.ListenAddress;
+import dev.pifan.config.PifanConfig;
+import dev.pifan.hal.linux.ThrottleSpec;
+import io.kubernetes.client.custom.IntOrString;
+import io.kubernetes.client.custom.Quantity;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1ContainerPort;
+import io.kubernetes.client.openapi.models.V1DaemonSet;
+import io.kubernetes.client.openapi.models.V1HTTPGetAction;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1Probe;
+import io.kubernetes.client.openapi.models.V1SecurityContext;
+import io.kubernetes.client.openapi.models.V1ServicePort;
+import io.kubernetes.client.openapi.models.V1Toleration;
+import io.kubernetes.client.openapi.models.V1Volume;
+import io.kubernetes.client.openapi.models.V1VolumeMount;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every manifest {@code kubectl kustomize} renders for each overlay (and the base) parses strictly
+ * into the official Kubernetes models ({@link Rendered}), and the objects fit together and fit
+ * pifan: selectors select, named ports exist, mounts have volumes, the config loads with pifan's own
+ * loader and listens where the probes knock, the arguments point at the mounts.
+ */
+class KubernetesManifestsTest {
+
+    static final String NAMESPACE = "pifan";
+    static final Map<String, String> POD_LABELS = Map.of("app.kubernetes.io/name", "pifan");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/k3s", "overlays/talos", "base"})
+    void everyRenderedManifestParsesStrictly(String kustomization) {
+        Rendered rendered = Rendered.of(kustomization);
+        List<String> expected = kustomization.startsWith("overlays/")
+                ? List.of("v1/Namespace", "v1/ServiceAccount", "v1/ConfigMap", "v1/Service", "apps/v1/DaemonSet",
+                        "monitoring.coreos.com/v1/ServiceMonitor")
+                : List.of("v1/Namespace", "v1/ServiceAccount", "v1/ConfigMap", "v1/Service", "apps/v1/DaemonSet");
+        assertEquals(expected, rendered.kinds(), kustomization + ": the kinds rendered");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/k3s", "overlays/talos"})
+    void theNamespaceAdmitsPrivilegedPodsAndHoldsEverything(String overlay) {
+        Rendered r = Rendered.of(overlay);
+        assertEquals(NAMESPACE, r.namespace().getMetadata().getName());
+        Map<String, String> labels = r.namespace().getMetadata().getLabels();
+        for (String mode : List.of("enforce", "audit", "warn")) {
+            assertEquals("privileged", labels.get("pod-security.kubernetes.io/" + mode),
+                    "Talos enforces baseline: the namespace must say privileged (" + mode + ")");
+        }
+        for (String namespace : List.of(r.serviceAccount().getMetadata().getNamespace(),
+                r.configMap().getMetadata().getNamespace(), r.service().getMetadata().getNamespace(),
+                r.daemonSet().getMetadata().getNamespace(),
+                r.serviceMonitor().orElseThrow().getAsJsonObject("metadata").get("namespace").getAsString())) {
+            assertEquals(NAMESPACE, namespace);
+        }
+        assertEquals(Boolean.FALSE, r.serviceAccount().getAutomountServiceAccountToken());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/k3s", "overlays/talos"})
+    void theDaemonSetRunsPifanOnTheHostsSysAndDev(String overlay) {
+        Rendered r = Rendered.of(overlay);
+        V1DaemonSet ds = r.daemonSet();
+        V1PodSpec pod = ds.getSpec().getTemplate().getSpec();
+        V1Container container = onlyContainer(pod);
+
+        assertTrue(labelsSelect(ds.getSpec().getSelector().getMatchLabels(),
+                ds.getSpec().getTemplate().getMetadata().getLabels()), "the selector selects the DaemonSet's own pods");
+        assertEquals(POD_LABELS, ds.getSpec().getTemplate().getMetadata().getLabels(),
+                "deploy/prometheus/pifan-podmonitor.yaml selects on these labels");
+        assertEquals("pifan:" + Kustomize.projectVersion(), container.getImage(),
+                "the image Jib builds (pifan:${project.version}): bump the overlays' images: with the version");
+
+        List<String> args = container.getArgs();
+        assertEquals("run", args.get(0));
+        String root = valueOf(args, "--root");
+        String config = valueOf(args, "--config");
+        assertEquals(Optional.of("/sys"), hostPathMountedAt(pod, container, root + "/sys", false),
+                "--root " + root + " needs the host's /sys (read-write) at " + root + "/sys");
+        assertEquals(Optional.of("/dev"), hostPathMountedAt(pod, container, root + "/dev", true),
+                "--root " + root + " looks for device nodes under " + root + "/dev");
+        V1Volume configVolume = volumeMountedAt(pod, container, Path.of(config).getParent().toString());
+        assertNotNull(configVolume.getConfigMap(), "the config directory is the ConfigMap");
+        assertEquals(r.configMap().getMetadata().getName(), configVolume.getConfigMap().getName());
+        assertTrue(r.configMap().getData().containsKey(Path.of(config).getFileName().toString()),
+                "the ConfigMap holds " + config);
+
+        String runtime = container.getEnv().stream().filter(e -> e.getName().equals("RUNTIME_DIRECTORY"))
+                .findFirst().orElseThrow().getValue();
+        assertNotNull(volumeMountedAt(pod, container, runtime).getEmptyDir(), "RUNTIME_DIRECTORY is an emptyDir");
+        assertNotNull(volumeMountedAt(pod, container, "/tmp").getEmptyDir(), "/tmp is writable");
+        for (V1VolumeMount mount : container.getVolumeMounts()) {
+            assertTrue(pod.getVolumes().stream().anyMatch(v -> v.getName().equals(mount.getName())),
+                    "mount " + mount.getMountPath() + " has a volume");
+        }
+
+        V1SecurityContext security = container.getSecurityContext();
+        assertEquals(Boolean.TRUE, security.getPrivileged());
+        assertEquals(0L, security.getRunAsUser());
+        assertEquals(Boolean.TRUE, security.getReadOnlyRootFilesystem());
+
+        assertEquals(r.serviceAccount().getMetadata().getName(), pod.getServiceAccountName());
+        assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken());
+        assertEquals("system-node-critical", pod.getPriorityClassName());
+        assertEquals("arm64", pod.getNodeSelector().get("kubernetes.io/arch"));
+        assertTrue(tolerates(pod.getTolerations(), "node-role.kubernetes.io/control-plane", "NoSchedule"),
+                "runs on control-plane nodes");
+        assertTrue(pod.getTerminationGracePeriodSeconds() >= 10, "time to hand the fan back");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/k3s", "overlays/talos"})
+    void probesAndScrapesReachTheMetricsPortTheConfigListensOn(String overlay) throws Exception {
+        Rendered r = Rendered.of(overlay);
+        V1Container container = onlyContainer(r.daemonSet().getSpec().getTemplate().getSpec());
+        V1ContainerPort metrics = container.getPorts().stream().filter(p -> "metrics".equals(p.getName()))
+                .findFirst().orElseThrow(() -> new AssertionError("no container port named metrics"));
+        assertEquals(ListenAddress.DEFAULT_PORT, metrics.getContainerPort());
+
+        PifanConfig config = ConfigLoader.parse(r.configMap().getData().get("pifan.yaml"), overlay + "/pifan.yaml");
+        ListenAddress listen = config.metrics().listen().orElseThrow(() -> new AssertionError("metrics are off"));
+        assertTrue(listen.allInterfaces(), "the kubelet and Prometheus connect to the pod's IP");
+        assertEquals(metrics.getContainerPort(), listen.port());
+
+        for (V1Probe probe : List.of(container.getStartupProbe(), container.getLivenessProbe(),
+                container.getReadinessProbe())) {
+            V1HTTPGetAction get = probe.getHttpGet();
+            assertEquals("/healthz", get.getPath());
+            assertEquals(new IntOrString("metrics"), get.getPort());
+        }
+
+        assertEquals("None", r.service().getSpec().getClusterIP(), "headless");
+        assertTrue(labelsSelect(r.service().getSpec().getSelector(), POD_LABELS));
+        V1ServicePort servicePort = r.service().getSpec().getPorts().stream()
+                .filter(p -> "metrics".equals(p.getName())).findFirst().orElseThrow();
+        assertEquals(new IntOrString("metrics"), servicePort.getTargetPort());
+
+        JsonObject monitor = r.serviceMonitor().orElseThrow();
+        JsonObject spec = monitor.getAsJsonObject("spec");
+        assertTrue(labelsSelect(strings(spec.getAsJsonObject("selector").getAsJsonObject("matchLabels")),
+                r.service().getMetadata().getLabels()), "the ServiceMonitor selects the Service");
+        for (JsonElement endpoint : spec.getAsJsonArray("endpoints")) {
+            assertEquals(servicePort.getName(), endpoint.getAsJsonObject().get("port").getAsString());
+            assertEquals("/metrics", endpoint.getAsJsonObject().get("path").getAsString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/k3s", "overlays/talos"})
+    void resourcesAreSetAndLimitsAboveRequests(String overlay) {
+        V1Container container = onlyContainer(Rendered.of(overlay).daemonSet().getSpec().getTemplate().getSpec());
+        Map<String, Quantity> requests = container.getResources().getRequests();
+        Map<String, Quantity> limits = container.getResources().getLimits();
+        for (String resource : List.of("cpu", "memory")) {
+            assertNotNull(requests.get(resource), "request " + resource);
+            assertNotNull(limits.get(resource), "limit " + resource);
+            assertTrue(limits.get(resource).getNumber().compareTo(requests.get(resource).getNumber()) >= 0,
+                    resource + " limit below its request");
+        }
+        // the daemon measured 63 MiB RSS with the image's flags (daemonset.yaml): the request covers it
+        assertTrue(requests.get("memory").getNumber().longValue() >= 60L * 1024 * 1024);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/k3s", "overlays/talos"})
+    void thePodMonitorOfDeployPrometheusFindsTheDaemonSetsPods(String overlay) throws Exception {
+        Path file = Kustomize.repository().resolve("deploy/prometheus/pifan-podmonitor.yaml");
+        List<JsonObject> documents = Kustomize.documents(Files.readString(file));
+        assertEquals(1, documents.size());
+        JsonObject spec = PrometheusOperatorSchema.podMonitor(documents.get(0)).getAsJsonObject("spec");
+        V1PodSpec pod = Rendered.of(overlay).daemonSet().getSpec().getTemplate().getSpec();
+        assertTrue(labelsSelect(strings(spec.getAsJsonObject("selector").getAsJsonObject("matchLabels")), POD_LABELS));
+        List<String> portNames = onlyContainer(pod).getPorts().stream().map(V1ContainerPort::getName)
+                .collect(Collectors.toList());
+        for (JsonElement endpoint : spec.getAsJsonArray("podMetricsEndpoints")) {
+            assertTrue(portNames.contains(endpoint.getAsJsonObject().get("port").getAsString()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/talos"})
+    void talosReadsThrottleFlagsFromRpiVoltAndShipsTheI2cPatch(String overlay) throws Exception {
+        PifanConfig config = ConfigLoader.parse(Rendered.of(overlay).configMap().getData().get("pifan.yaml"), "talos");
+        assertInstanceOf(ThrottleSpec.RpiVolt.class, config.hardware().throttle(),
+                "Talos has neither get_throttled nor vcgencmd");
+
+        Path dir = Kustomize.repository().resolve("deploy/k8s").resolve(overlay);
+        JsonObject schematic = Kustomize.documents(Files.readString(dir.resolve("image-factory-schematic.yaml"))).get(0);
+        JsonObject overlayOptions = schematic.getAsJsonObject("overlay").getAsJsonObject("options");
+        assertTrue(overlayOptions.get("configTxtAppend").getAsString().lines().anyMatch("dtparam=i2c_arm=on"::equals));
+        JsonObject patch = Kustomize.documents(Files.readString(dir.resolve("talos-machine-config-patch.yaml"))).get(0);
+        assertTrue(patch.getAsJsonObject("machine").getAsJsonObject("install").get("image").getAsString()
+                .startsWith("factory.talos.dev/installer/"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/k3s"})
+    void k3sToleratesItsDedicatedServerTaint(String overlay) {
+        V1PodSpec pod = Rendered.of(overlay).daemonSet().getSpec().getTemplate().getSpec();
+        assertTrue(tolerates(pod.getTolerations(), "CriticalAddonsOnly", "NoExecute"));
+    }
+
+    // --- helpers
+
+    static V1Container onlyContainer(V1PodSpec pod) {
+        assertEquals(1, pod.getContainers().size(), "one container");
+        assertTrue(pod.getInitContainers() == null || pod.getInitContainers().isEmpty());
+        return pod.getContainers().get(0);
+    }
+
+    static boolean labelsSelect(Map<String, String> selector, Map<String, String> labels) {
+        return selector != null && !selector.isEmpty() && labels != null
+                && selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    }
+
+    static boolean tolerates(List<V1Toleration> tolerations, String key, String effect) {
+        return tolerations.stream().anyMatch(t -> (key.equals(t.getKey()) || t.getKey() == null)
+                && (t.getEffect() == null || effect.equals(t.getEffect()))
+                && ("Exists".equals(t.getOperator()) || t.getOperator() == null));
+    }
+
+    static String valueOf(List<String> args, String option) {
+        int at = args.indexOf(option);
+        assertTrue(at >= 0 && at + 1 < args.size(), "argument " + option + " with a value in " + args);
+        return args.get(at + 1);
+    }
+
+    static V1Volume volumeMountedAt(V1PodSpec pod, V1Container container, String path) {
+        V1VolumeMount mount = container.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(path))
+                .findFirst().orElseThrow(() -> new AssertionError("nothing mounted at " + path));
+        return pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no volume " + mount.getName()));
+    }
+
+    /** The host path mounted at {@code path}, when it is mounted read-only exactly when {@code readOnly}. */
+    static Optional<String> hostPathMountedAt(V1PodSpec pod, V1Container container, String path, boolean readOnly) {
+        V1VolumeMount mount = container.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(path))
+                .findFirst().orElseThrow(() -> new AssertionError("nothing mounted at " + path));
+        if (readOnly != Boolean.TRUE.equals(mount.getReadOnly())) {
+            throw new AssertionError(path + " is mounted " + (readOnly ? "read-write" : "read-only"));
+        }
+        V1Volume volume = volumeMountedAt(pod, container, path);
+        return Optional.ofNullable(volume.getHostPath()).map(h -> h.getPath());
+    }
+
+    static Map<String, String> strings(JsonObject object) {
+        return object.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> Objects.requireNonNull(e.getValue().getAsString())));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.pifan.deploy;
+
+import com.google.gson.JsonObject;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1DaemonSet;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1ServiceAccount;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One kustomization's output, every document parsed strictly: the official client-java model
+ * for each Kubernetes kind (its fromJson refuses a field the API does not define, anywhere in the
+ * tree, and a required field left out), {@link PrometheusOperatorSchema} for the ServiceMonitor.
+ * A kind with neither fails: nothing rendered goes unchecked.
+ */
+record Rendered(String name, V1Namespace namespace, V1ServiceAccount serviceAccount, V1ConfigMap configMap,
+                V1Service service, V1DaemonSet daemonSet, Optional<JsonObject> serviceMonitor, List<String> kinds) {
+
+    static Rendered of(String kustomization) {
+        return parse(kustomization, Kustomize.documents(Kustomize.render(kustomization)));
+    }
+
+    static Rendered parse(String name, List<JsonObject> documents) {
+        V1Namespace namespace = null;
+        V1ServiceAccount serviceAccount = null;
+        V1ConfigMap configMap = null;
+        V1Service service = null;
+        V1DaemonSet daemonSet = null;
+        JsonObject serviceMonitor = null;
+        List<String> kinds = new ArrayList<>();
+        for (JsonObject document : documents) {
+            String kind = parse(document);
+            kinds.add(kind);
+            String json = document.toString();
+            try {
+                switch (kind) {
+                    case "v1/Namespace" -> namespace = once(namespace, V1Namespace.fromJson(json), kind);
+                    case "v1/ServiceAccount" -> serviceAccount = once(serviceAccount, V1ServiceAccount.fromJson(json), kind);
+                    case "v1/ConfigMap" -> configMap = once(configMap, V1ConfigMap.fromJson(json), kind);
+                    case "v1/Service" -> service = once(service, V1Service.fromJson(json), kind);
+                    case "apps/v1/DaemonSet" -> daemonSet = once(daemonSet, V1DaemonSet.fromJson(json), kind);
+                    case "monitoring.coreos.com/v1/ServiceMonitor" ->
+                            serviceMonitor = once(serviceMonitor, PrometheusOperatorSchema.serviceMonitor(document), kind);
+                    default -> throw new AssertionError(name + ": no model to check a " + kind + " against");
+                }
+            } catch (IOException | RuntimeException e) {
+                // client-java: IOException for an unknown or missing field, Gson's exceptions for a wrong type
+                throw new IllegalArgumentException(name + ": " + kind + ": " + e.getMessage(), e);
+            }
+        }
+        return new Rendered(name, require(namespace, name, "Namespace"), require(serviceAccount, name, "ServiceAccount"),
+                require(configMap, name, "ConfigMap"), require(service, name, "Service"),
+                require(daemonSet, name, "DaemonSet"), Optional.ofNullable(serviceMonitor), List.copyOf(kinds));
+    }
+
+    /** apiVersion/kind of a document. */
+    static String parse(JsonObject document) {
+        if (!document.has("apiVersion") || !document.has("kind")) {
+            throw new AssertionError("a document without apiVersion or kind: " + document);
+        }
+        return document.get("apiVersion").getAsString() + "/" + document.get("kind").getAsString();
+    }
+
+    private static <T> T once(T previous, T parsed, String kind) {
+        if (previous != null) {
+            throw new AssertionError("two " + kind + " objects: the checks expect one");
+        }
+        return parsed;
+    }
+
+    private static <T> T require(T value, String name, String kind) {
+        if (value == null) {
+            throw new AssertionError(name + " renders no " + kind);
+        }
+        return value;
+    }
+}
