@@ -38,7 +38,7 @@ public final class ProfileDefaults {
      */
     static final CeilingConfig CEILING = new CeilingConfig(OptionalDouble.of(65.0), perMinute(0.18), perMinute(0.6),
             Duration.ofMinutes(2), 3.0);
-    static final Duration DOWN_DELAY = Duration.ofMinutes(2);
+    static final Duration DOWN_DELAY = Duration.ofSeconds(30);
     static final Duration KICK = Duration.ofSeconds(2);
 
     /**

@@ -44,6 +44,7 @@ final class CeilingGuard {
     private long lastNanos;
     private boolean below;
     private long belowSince;
+    private double lowestBelowC;
 
     /** @param floor the lowest duty the guard sets: the fan's minimum duty */
     CeilingGuard(Ceiling settings, Duty floor) {
@@ -94,8 +95,12 @@ final class CeilingGuard {
             if (!below) {
                 below = true;
                 belowSince = nanos;
+                lowestBelowC = celsius;
             }
-            if (nanos - belowSince >= settleNanos) {
+            lowestBelowC = Math.min(lowestBelowC, celsius);
+            // not while the board warms back up: that is the need growing, and falling now would
+            // only have to be undone (in a warming room it would hunt)
+            if (nanos - belowSince >= settleNanos && celsius <= lowestBelowC) {
                 duty -= settings.fallPerSecond() * seconds;
             }
         } else {

@@ -22,7 +22,7 @@ class CurveAndConfigCommandTest {
         assertTrue(out.contains("Fan curve from defaults"), out);
         assertTrue(out.matches("(?s).*66 C\\s+100%\\s+62 C.*"), "a 100% point at 66 C comes down at 62 C:\n" + out);
         assertTrue(out.contains("hysteresis 4 C; min-duty 21%; kick at 31% for 2s; critical 80 C"), out);
-        assertTrue(out.contains("comes down after 2m low; a running fan stops below 45 C"), out);
+        assertTrue(out.contains("comes down after 30s low; a running fan stops below 45 C"), out);
         assertTrue(out.contains("ceiling 65 C: at or above it the duty rises 0.18%/min, below it (after 2m) falls "
                 + "0.6%/min; the curve takes over again below 62 C"), out);
         assertTrue(out.contains("^ ceiling 65 C"), out);

@@ -25,7 +25,7 @@ class RecordsTest {
                 CurvePoint.of(64.5, 35), CurvePoint.of(65, 50), CurvePoint.of(66, 100)), c.curve().points());
         assertEquals(4.0, c.curve().hysteresisC());
         assertEquals(6.0, c.curve().offHysteresisC());
-        assertEquals(Duration.ofMinutes(2), c.curve().downDelay());
+        assertEquals(Duration.ofSeconds(30), c.curve().downDelay());
         assertEquals(new FanConfig(Duty.ofPercent(21), Duty.ofPercent(31), Duration.ofSeconds(2), ExitState.AUTO), c.fan());
         assertEquals(new CeilingConfig(OptionalDouble.of(65), 0.0018 / 60, 0.006 / 60, Duration.ofMinutes(2), 3),
                 c.ceiling());
