@@ -1,9 +1,12 @@
 package dev.pifan.cli;
 
+import dev.pifan.config.CeilingConfig;
 import dev.pifan.config.CurveConfig;
 import dev.pifan.config.CurvePoint;
 import dev.pifan.config.PifanConfig;
 import dev.pifan.control.Baselines;
+import dev.pifan.control.Ceiling;
+import dev.pifan.control.ControlTuning;
 import dev.pifan.control.ControlLoop;
 import dev.pifan.control.Controller;
 import dev.pifan.control.FanCurve;
@@ -11,6 +14,7 @@ import dev.pifan.control.FanLimits;
 import dev.pifan.control.PifanController;
 import dev.pifan.control.SafetyLimits;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns a loaded configuration into control objects: the one place config meets control. */
 final class ControlFactory {
@@ -26,7 +30,17 @@ final class ControlFactory {
     }
 
     static FanLimits fanLimits(PifanConfig config) {
-        return new FanLimits(config.fan().minDuty(), config.fan().startDuty(), config.fan().kick());
+        return new FanLimits(config.fan().minDuty(), config.fan().startDuty(), config.fan().kick(),
+                config.curve().offHysteresisC() > 0 ? config.curve().stopBelowC() : Double.NEGATIVE_INFINITY);
+    }
+
+    static ControlTuning tuning(PifanConfig config) {
+        CeilingConfig c = config.ceiling();
+        Optional<Ceiling> ceiling = c.atC().isPresent()
+                ? Optional.of(new Ceiling(c.atC().getAsDouble(), c.risePerSecond(), c.fallPerSecond(), c.settle(),
+                        c.releaseC()))
+                : Optional.empty();
+        return new ControlTuning(config.curve().downDelay(), ceiling);
     }
 
     static SafetyLimits safetyLimits(PifanConfig config) {
@@ -36,7 +50,7 @@ final class ControlFactory {
 
     static PifanController pifanController(PifanConfig config) {
         return new PifanController(curve(config.curve()), config.curve().hysteresisC(), fanLimits(config),
-                safetyLimits(config));
+                safetyLimits(config), tuning(config));
     }
 
     /** {@code pifan} (the configured curve) or a baseline by name; a usage error for anything else. */

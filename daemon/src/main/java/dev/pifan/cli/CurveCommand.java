@@ -2,6 +2,7 @@ package dev.pifan.cli;
 
 import dev.pifan.cli.chart.CurveChart;
 import dev.pifan.cli.chart.Numbers;
+import dev.pifan.config.CeilingConfig;
 import dev.pifan.config.PifanConfig;
 import dev.pifan.control.FanCurve;
 import java.io.IOException;
@@ -47,6 +48,7 @@ final class CurveCommand implements Callable<Integer> {
         out.println();
         CurveChart chart = new CurveChart(curve, loaded.curve().hysteresisC(), loaded.safety().criticalC(),
                 loaded.fan().minDuty());
+        loaded.ceiling().atC().ifPresent(chart::withCeiling);
         out.print(chart.renderText(Math.max(24, Math.min(width, 200)), 17));
         if (svg != null) {
             Output.write(svg, chart.renderSvg());
@@ -54,6 +56,12 @@ final class CurveCommand implements Callable<Integer> {
             out.println("wrote " + svg);
         }
         return 0;
+    }
+
+    /** A rate of duty per second, the way the config writes it: {@code 0.18%/min}. */
+    static String rate(double perSecond) {
+        return java.math.BigDecimal.valueOf(perSecond * 6000).round(new java.math.MathContext(4))
+                .stripTrailingZeros().toPlainString() + "%/min";
     }
 
     private static String table(PifanConfig config, FanCurve curve) {
@@ -68,6 +76,18 @@ final class CurveCommand implements Callable<Integer> {
         text.append(String.format(Locale.ROOT, "%n  hysteresis %s C; min-duty %s; kick at %s for %s; critical %s C (full speed)%n",
                 Numbers.compact(h), config.fan().minDuty(), config.fan().startDuty(),
                 Durations.format(config.fan().kick()), Numbers.compact(config.safety().criticalC())));
+        text.append(String.format(Locale.ROOT, "  comes down after %s low; a running fan stops below %s C%n",
+                Durations.format(config.curve().downDelay()), Numbers.compact(config.curve().stopBelowC())));
+        CeilingConfig c = config.ceiling();
+        if (c.atC().isPresent()) {
+            text.append(String.format(Locale.ROOT,
+                    "  ceiling %s C: at or above it the duty rises %s, below it (after %s) falls %s;"
+                            + " the curve takes over again below %s C%n",
+                    Numbers.compact(c.atC().getAsDouble()), rate(c.risePerSecond()), Durations.format(c.settle()),
+                    rate(c.fallPerSecond()), Numbers.compact(c.atC().getAsDouble() - c.releaseC())));
+        } else {
+            text.append("  no ceiling guard\n");
+        }
         return text.toString();
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Keeps Raspberry Pi cluster nodes cool and quiet.",
         subcommands = {RunCommand.class, StatusCommand.class, ProbeCommand.class, SimulateCommand.class,
-                CurveCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, CurveCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class PifanCommand implements Runnable {
 
     @CommandLine.Spec
@@ -19,7 +19,7 @@ public final class PifanCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: run, status, probe, simulate, curve, config");
+                "name a command: run, status, probe, simulate, bench, curve, config");
     }
 
     public static void main(String[] args) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -29,10 +30,11 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class ConfigReader {
 
-    static final List<String> ROOT_KEYS = List.of("board", "interval", "curve", "fan", "safety", "hardware",
-            "metrics");
-    static final List<String> CURVE_KEYS = List.of("points", "hysteresis");
+    static final List<String> ROOT_KEYS = List.of("board", "interval", "curve", "fan", "ceiling", "safety",
+            "hardware", "metrics");
+    static final List<String> CURVE_KEYS = List.of("points", "hysteresis", "off-hysteresis", "down-delay");
     static final List<String> FAN_KEYS = List.of("min-duty", "start-duty", "kick", "exit");
+    static final List<String> CEILING_KEYS = List.of("at", "rise", "fall", "settle", "release");
     static final List<String> SAFETY_KEYS = List.of("critical", "sensor-failures", "stuck-after", "stall-after",
             "read-timeout");
     static final List<String> METRICS_KEYS = List.of("listen");
@@ -90,6 +92,11 @@ final class ConfigReader {
         Double hysteresis = value(curve, "curve.hysteresis", "a temperature difference",
                 within(Units::temperature, 0.0, CurveConfig.MAX_HYSTERESIS_C, "0..20"),
                 defaults.curve().hysteresisC());
+        Double offHysteresis = value(curve, "curve.off-hysteresis", "a temperature difference",
+                within(Units::temperature, 0.0, CurveConfig.MAX_HYSTERESIS_C, "0..20"),
+                defaults.curve().offHysteresisC());
+        Duration downDelay = value(curve, "curve.down-delay", "a duration",
+                offOrWithin(Duration.ZERO, CurveConfig.MAX_DOWN_DELAY, "0s..30m"), defaults.curve().downDelay());
 
         Map<String, NodeTuple> fan = section(valueNode(top, "fan"), "fan");
         Duty minDuty = value(fan, "fan.min-duty", "a duty", Units::duty, defaults.fan().minDuty());
@@ -97,6 +104,25 @@ final class ConfigReader {
         Duration kick = value(fan, "fan.kick", "a duration",
                 offOrWithin(Duration.ZERO, FanConfig.MAX_KICK, "0s..30s"), defaults.fan().kick());
         ExitState exit = value(fan, "fan.exit", "an exit state", ConfigReader::exit, defaults.fan().exit());
+
+        Map<String, NodeTuple> ceilingSection = section(valueNode(top, "ceiling"), "ceiling");
+        // The profile's ceiling goes with the profile's curve: a file that draws its own curve gets
+        // no guard unless it asks for one (ceiling.at), the rest of the guard's settings stay.
+        CeilingConfig ceilingDefaults = curve.containsKey("curve.points")
+                ? new CeilingConfig(OptionalDouble.empty(), defaults.ceiling().risePerSecond(),
+                        defaults.ceiling().fallPerSecond(), defaults.ceiling().settle(), defaults.ceiling().releaseC())
+                : defaults.ceiling();
+        OptionalDouble ceilingAt = value(ceilingSection, "ceiling.at", "a temperature or off",
+                ConfigReader::temperatureOrOff, ceilingDefaults.atC());
+        Function<String, Double> rate = within(Units::ratePerSecond, 0.0, CeilingConfig.MAX_RATE_PER_SECOND,
+                "0..100%/min");
+        Double rise = value(ceilingSection, "ceiling.rise", "a rate", rate, ceilingDefaults.risePerSecond());
+        Double fall = value(ceilingSection, "ceiling.fall", "a rate", rate, ceilingDefaults.fallPerSecond());
+        Duration settle = value(ceilingSection, "ceiling.settle", "a duration",
+                offOrWithin(Duration.ZERO, CeilingConfig.MAX_SETTLE, "0s..1h"), ceilingDefaults.settle());
+        Double release = value(ceilingSection, "ceiling.release", "a temperature difference",
+                within(Units::temperature, CeilingConfig.MIN_RELEASE_C, CeilingConfig.MAX_RELEASE_C, "0.5..20"),
+                ceilingDefaults.releaseC());
 
         Map<String, NodeTuple> safety = section(valueNode(top, "safety"), "safety");
         Double critical = value(safety, "safety.critical", "a temperature", TEMPERATURE,
@@ -140,6 +166,19 @@ final class ConfigReader {
             }
         }
 
+        if (ceilingAt != null && ceilingAt.isPresent() && points != null && critical != null
+                && critical > points.get(0).celsius()) {
+            double at = ceilingAt.getAsDouble();
+            String first = Units.format(points.get(0).celsius()) + "C";
+            if (!(at > points.get(0).celsius())) {
+                crossProblem("ceiling.at", "curve.points[0]", Units.format(at) + "C must be above the first curve point's "
+                        + first, first + " must be below ceiling.at " + Units.format(at) + "C", byDefault);
+            } else if (!(at < critical)) {
+                crossProblem("ceiling.at", "safety.critical", Units.format(at) + "C must be below safety.critical "
+                        + Units.format(critical) + "C", Units.format(critical) + "C must be above ceiling.at "
+                        + Units.format(at) + "C", byDefault);
+            }
+        }
         HardwareSpec hardware = new HardwareReader(this).read(valueNode(top, "hardware"));
 
         if (!problems.isEmpty()) {
@@ -147,8 +186,9 @@ final class ConfigReader {
         }
         try {
             return new PifanConfig(board, interval,
-                    new CurveConfig(points, hysteresis),
+                    new CurveConfig(points, hysteresis, downDelay, offHysteresis),
                     new FanConfig(minDuty, startDuty, kick, exit),
+                    new CeilingConfig(ceilingAt, rise, fall, settle, release),
                     new SafetyConfig(critical, sensorFailures, stuckAfter, stallAfter, readTimeout),
                     hardware, new MetricsConfig(listen), source);
         } catch (IllegalArgumentException e) {
@@ -279,6 +319,27 @@ final class ConfigReader {
                 + valid + ")");
     }
 
+    private static OptionalDouble temperatureOrOff(String text) {
+        OptionalDouble value = Units.temperatureOrOff(text);
+        if (value.isPresent() && !(value.getAsDouble() >= CurvePoint.MIN_CELSIUS
+                && value.getAsDouble() <= CurvePoint.MAX_CELSIUS)) {
+            throw new IllegalArgumentException(Units.shown(text) + " outside 0..125 (or off)");
+        }
+        return value;
+    }
+
+    /**
+     * A rule between two values, reported where the file set the first ({@code path}) or, when
+     * the file set only the second, there; the other may be a profile default, which it then says.
+     */
+    private void crossProblem(String path, String otherPath, String message, String otherMessage, String byDefault) {
+        if (written.containsKey(path)) {
+            problem(path, message + (written.containsKey(otherPath) ? "" : byDefault));
+        } else {
+            problem(otherPath, otherMessage + byDefault);
+        }
+    }
+
     private static ExitState exit(String text) {
         return switch (text.strip()) {
             case "auto" -> ExitState.AUTO;
@@ -396,6 +457,7 @@ final class ConfigReader {
         sections.put("", ROOT_KEYS);
         sections.put("curve", CURVE_KEYS);
         sections.put("fan", FAN_KEYS);
+        sections.put("ceiling", CEILING_KEYS);
         sections.put("safety", SAFETY_KEYS);
         sections.put("hardware", HardwareReader.KEYS);
         sections.put("metrics", METRICS_KEYS);

@@ -9,12 +9,13 @@ import java.util.Objects;
  * {@link #defaults(String)} when there is none.
  *
  * @param board {@code auto} or a profile name, as written
+ * @param ceiling the ceiling guard ({@link CeilingConfig#OFF} for none)
  * @param hardware which temperature source, throttle source and fan to open on a real board
  *     ({@link HardwareSpec#auto()} when the file has no {@code hardware:} section)
  * @param metrics the telemetry endpoint
  * @param source the file the config came from, or {@code defaults}
  */
-public record PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan,
+public record PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, CeilingConfig ceiling,
                           SafetyConfig safety, HardwareSpec hardware, MetricsConfig metrics, String source) {
 
     public static final String DEFAULTS_SOURCE = "defaults";
@@ -26,6 +27,7 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(curve, "curve");
         Objects.requireNonNull(fan, "fan");
+        Objects.requireNonNull(ceiling, "ceiling");
         Objects.requireNonNull(safety, "safety");
         Objects.requireNonNull(hardware, "hardware");
         Objects.requireNonNull(metrics, "metrics");
@@ -42,18 +44,31 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
             throw new IllegalArgumentException("critical temperature " + safety.criticalC()
                     + " must be above the first curve point's " + curve.first().celsius());
         }
+        // A ceiling the curve starts above, or one the critical rule fires below, would be no guard.
+        if (ceiling.enabled() && !(ceiling.atC().getAsDouble() > curve.first().celsius()
+                && ceiling.atC().getAsDouble() < safety.criticalC())) {
+            throw new IllegalArgumentException("ceiling " + ceiling.atC().getAsDouble()
+                    + " must be between the first curve point's " + curve.first().celsius()
+                    + " and the critical " + safety.criticalC());
+        }
+    }
+
+    /** Without a ceiling guard. */
+    public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
+                       HardwareSpec hardware, MetricsConfig metrics, String source) {
+        this(board, interval, curve, fan, CeilingConfig.OFF, safety, hardware, metrics, source);
     }
 
     /** With every hardware part {@code driver: auto} and the default telemetry endpoint. */
     public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
                        String source) {
-        this(board, interval, curve, fan, safety, HardwareSpec.auto(), MetricsConfig.DEFAULT, source);
+        this(board, interval, curve, fan, CeilingConfig.OFF, safety, HardwareSpec.auto(), MetricsConfig.DEFAULT, source);
     }
 
     /** With the default telemetry endpoint. */
     public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
                        HardwareSpec hardware, String source) {
-        this(board, interval, curve, fan, safety, hardware, MetricsConfig.DEFAULT, source);
+        this(board, interval, curve, fan, CeilingConfig.OFF, safety, hardware, MetricsConfig.DEFAULT, source);
     }
 
     /**
@@ -67,12 +82,12 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
 
     /** The same config with another source, e.g. to say where it was loaded from. */
     public PifanConfig withSource(String newSource) {
-        return new PifanConfig(board, interval, curve, fan, safety, hardware, metrics, newSource);
+        return new PifanConfig(board, interval, curve, fan, ceiling, safety, hardware, metrics, newSource);
     }
 
     /** The same config with another hardware section. */
     public PifanConfig withHardware(HardwareSpec newHardware) {
-        return new PifanConfig(board, interval, curve, fan, safety, newHardware, metrics, source);
+        return new PifanConfig(board, interval, curve, fan, ceiling, safety, newHardware, metrics, source);
     }
 
     /**
@@ -85,6 +100,7 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
                 + ", " + curve.points().size() + " curve points "
                 + Units.format(curve.first().celsius()) + "-" + Units.format(curve.last().celsius()) + "C"
                 + ", hysteresis " + Units.format(curve.hysteresisC()) + "C"
+                + (ceiling.enabled() ? ", ceiling " + Units.format(ceiling.atC().getAsDouble()) + "C" : "")
                 + ", critical " + Units.format(safety.criticalC()) + "C"
                 + ", interval " + Units.format(interval)
                 + (hardware.equals(HardwareSpec.auto()) ? "" : ", hardware: temperature "

@@ -2,8 +2,10 @@ package dev.pifan.config;
 
 import dev.pifan.hal.BoardModel;
 import dev.pifan.hal.Duty;
+import dev.pifan.hal.linux.HardwareSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The defaults of each board profile, in one table so they can be tuned in one place.
@@ -25,22 +27,39 @@ public final class ProfileDefaults {
     static final double CRITICAL_C = 80.0;
     static final int SENSOR_FAILURES = 3;
     // short enough that a sensor stuck low cannot leave a loaded board without fan for long;
-    // the 30-point duty swing it also needs keeps a flat, idle sensor from tripping it
+    // the 20-point duty swing it also needs keeps a flat, idle sensor from tripping it
     static final Duration STUCK_AFTER = Duration.ofMinutes(2);
     static final Duration STALL_AFTER = Duration.ofSeconds(10);
 
     private ProfileDefaults() {}
 
-    /** The defaults for {@code board}; the returned config keeps {@code board} as given. */
+    /**
+     * The ceiling guard of every profile: the 65 °C design target of thermal-model.md, trimmed by
+     * 0.18%/min up and 0.6%/min down (after 2 minutes below), released 3 °C below.
+     */
+    static final CeilingConfig CEILING = new CeilingConfig(OptionalDouble.of(65.0), perMinute(0.18), perMinute(0.6),
+            Duration.ofMinutes(2), 3.0);
+    static final Duration DOWN_DELAY = Duration.ofSeconds(30);
+    static final Duration KICK = Duration.ofSeconds(2);
+
+    /**
+     * The defaults for {@code board}; the returned config keeps {@code board} as given.
+     *
+     * <p>Each profile's curve is off below the temperature its board idles at in a 25 °C room, runs
+     * at the fan's quietest speed from a little above it (which also keeps a hot, idle board cool
+     * enough to take a load step), and climbs steeply in the last degree below the 65 °C ceiling,
+     * where the ceiling guard takes over. min-duty and start-duty sit a point above the speeds at
+     * which the profile's fan stops and starts (thermal-model.md's d_stop and d_start).
+     */
     static PifanConfig of(String board) {
         String profile = AUTO.equals(board) ? AUTO_PROFILE : board;
         return switch (profile) {
             case "pi4-heatsink" -> config(board,
-                    curve(45, 0, 50, 30, 60, 55, 70, 100), 4, 25, 40, Duration.ofSeconds(2));
+                    curve(55, 0, 56.5, 21, 62, 25, 64, 30, 64.5, 35, 65, 50, 66, 100), 4, 6, 21, 31);
             case "pi5-active-cooler" -> config(board,
-                    curve(50, 0, 55, 30, 65, 60, 72, 100), 4, 20, 35, Duration.ofSeconds(2));
+                    curve(52, 0, 55, 16, 62, 30, 64, 45, 64.5, 64, 65, 83, 66, 100), 4, 0, 16, 26);
             case "cm4-blade" -> config(board,
-                    curve(45, 0, 50, 25, 60, 55, 70, 100), 4, 15, 30, Duration.ofSeconds(2));
+                    curve(53, 0, 55, 13, 62, 20, 64, 30, 64.5, 38, 65, 43, 66, 100), 4, 6, 13, 22);
             default -> throw new IllegalArgumentException(
                     "unknown board profile '" + board + "' (valid: " + String.join(", ", BOARDS) + ")");
         };
@@ -64,14 +83,21 @@ public final class ProfileDefaults {
     }
 
     private static PifanConfig config(String board, List<CurvePoint> points, double hysteresisC,
-                                      double minDutyPercent, double startDutyPercent, Duration kick) {
+                                      double offHysteresisC, double minDutyPercent, double startDutyPercent) {
         return new PifanConfig(
                 board,
                 INTERVAL,
-                new CurveConfig(points, hysteresisC),
-                new FanConfig(Duty.ofPercent(minDutyPercent), Duty.ofPercent(startDutyPercent), kick, EXIT),
+                new CurveConfig(points, hysteresisC, DOWN_DELAY, offHysteresisC),
+                new FanConfig(Duty.ofPercent(minDutyPercent), Duty.ofPercent(startDutyPercent), KICK, EXIT),
+                CEILING,
                 new SafetyConfig(CRITICAL_C, SENSOR_FAILURES, STUCK_AFTER, STALL_AFTER),
+                HardwareSpec.auto(), MetricsConfig.DEFAULT,
                 PifanConfig.DEFAULTS_SOURCE);
+    }
+
+    /** A rate written as percent per minute, as the loader reads {@code 0.18%/min}. */
+    private static double perMinute(double percent) {
+        return percent / 100.0 / 60;
     }
 
     /** Pairs of (celsius, duty percent). */

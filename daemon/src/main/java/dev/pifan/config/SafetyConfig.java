@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param criticalC at or above this temperature: full speed
  * @param sensorFailures consecutive failed sensor reads before full speed
- * @param stuckAfter how long a sensor value may stay unchanged while the duty moved by 30 points
+ * @param stuckAfter how long a sensor value may stay unchanged while the duty moved by 20 points
  *     before the sensor is called stuck; {@link Duration#ZERO} = off
  * @param stallAfter how long a driven fan may read 0 rpm before it is called stalled;
  *     {@link Duration#ZERO} = off

@@ -24,10 +24,12 @@ final class Units {
     private static final Pattern PERCENT = Pattern.compile("(" + NUMBER + ")\\s*%");
     private static final Pattern FRACTION = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)");
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)\\s*");
+    private static final Pattern RATE = Pattern.compile("(" + NUMBER + ")\\s*%\\s*/\\s*(s|min|h)");
 
     private static final String TEMPERATURE_FORMS = "write e.g. 65, 65C or 65°C";
     private static final String DUTY_FORMS = "write a percentage (40%), a ratio (0.4) or a PWM value (102/255)";
     private static final String DURATION_FORMS = "write e.g. 500ms, 2s, 1.5s, 10m or 1h";
+    private static final String RATE_FORMS = "write a duty per time, e.g. 0.2%/min, 12%/h or 0.5%/s";
 
     private static final BigDecimal EXACT_DOUBLE_INTEGER = BigDecimal.valueOf(1L << 53);
 
@@ -126,6 +128,39 @@ final class Units {
             throw new IllegalArgumentException(quoted(text) + " is not a duration: " + DURATION_FORMS);
         }
         return seconds(seconds);
+    }
+
+    /**
+     * A rate of duty change, {@code 0.2%/min}, {@code 12%/h}, {@code 0.5%/s}: the duty (as a
+     * ratio, 1 = 100%) per second. Ranges are the caller's; a negative rate is refused here.
+     */
+    static double ratePerSecond(String text) {
+        Matcher m = RATE.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(quoted(text) + " is not a rate: " + RATE_FORMS);
+        }
+        double percent = Double.parseDouble(m.group(1)) + 0.0;
+        if (percent < 0) {
+            throw new IllegalArgumentException(shown(text) + " must not be negative");
+        }
+        double seconds = switch (m.group(2)) {
+            case "s" -> 1;
+            case "min" -> 60;
+            default -> 3600; // h
+        };
+        return percent / 100.0 / seconds;
+    }
+
+    /** A rate the way the config writes it: per minute, {@code 0.18%/min}. */
+    static String formatRate(double perSecond) {
+        return BigDecimal.valueOf(perSecond * 6000).round(new MathContext(6)).stripTrailingZeros().toPlainString()
+                + "%/min";
+    }
+
+    /** A {@link #temperature} or {@code off} (empty). */
+    static java.util.OptionalDouble temperatureOrOff(String text) {
+        return text.strip().equals("off") ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(temperature(text));
     }
 
     /** A {@link #duration} or {@code off}, which is {@link Duration#ZERO}: "this check is disabled". */

@@ -18,10 +18,22 @@ final class FanShaper {
         this.kickNanos = limits.kick().toNanos();
     }
 
-    /** The duty to send to the fan for this requested duty at this time. */
-    Duty shape(Duty requested, long nowNanos) {
+    /** Whether the fan was stopped by the last shaped duty, so that a duty now would kick it. */
+    boolean isStopped() {
+        return lastOutput.isOff();
+    }
+
+    /** Whether a non-zero duty now starts the fan with a kick. */
+    boolean wouldKick() {
+        return lastOutput.isOff() && kickNanos > 0;
+    }
+
+    /** The duty to send to the fan for this requested duty at this time and temperature. */
+    Duty shape(Duty requested, long nowNanos, double celsius) {
         Duty output;
-        if (requested.isOff()) {
+        boolean keepRunning = !lastOutput.isOff() && limits.stopBelowC() > Double.NEGATIVE_INFINITY
+                && celsius >= limits.stopBelowC();
+        if (requested.isOff() && !keepRunning) {
             output = Duty.OFF;
             kicking = false;
         } else {
@@ -31,10 +43,19 @@ final class FanShaper {
             } else if (kicking && nowNanos - kickEndsAt >= 0) {
                 kicking = false;
             }
+            // a running fan above stop-below keeps at least min-duty although the curve says 0
             output = requested.max(kicking ? limits.startDuty() : limits.minDuty());
+            if (output.isOff()) {
+                kicking = false;
+            }
         }
         lastOutput = output;
         return output;
+    }
+
+    /** The duty to send to the fan for this requested duty at this time. */
+    Duty shape(Duty requested, long nowNanos) {
+        return shape(requested, nowNanos, Double.NEGATIVE_INFINITY);
     }
 
     /** Whether the last shaped duty was raised to kick-start the fan. */

@@ -1,23 +1,47 @@
 package dev.pifan.control;
 
 import dev.pifan.hal.Duty;
+import dev.pifan.hal.ThrottleCondition;
 
 /**
- * pifan's controller: the safety rules first, then the curve with hysteresis, then the fan's own
- * limits (minimum duty, kick-start).
+ * pifan's controller: the safety rules first, then the curve with hysteresis (and its down-delay)
+ * or the ceiling guard, then the fan's own limits (minimum duty, kick-start, stop-below).
+ *
+ * <p>Two more rules keep the fan from hunting:
+ * <ul>
+ *   <li>A kick is a duty like any other: after it the fan holds the start duty until the
+ *       temperature has fallen the hysteresis below where it started, rather than dropping to
+ *       the minimum duty the moment the kick ends (and rising again a minute later).</li>
+ *   <li>While the firmware reports under-voltage, and for as long again afterwards, the duty does
+ *       not come down: the clock cap that cools the die is temporary, and when the power is back
+ *       so is the heat. (Under-voltage is not answered with more fan either: see the safety rules.)</li>
+ * </ul>
  */
 public final class PifanController implements Controller {
 
     private final HysteresisCurve curve;
     private final FanShaper shaper;
     private final SafetyRules safety;
+    private final FanLimits limits;
+    private final CeilingGuard guard; // null without a ceiling
     private Duty applied; // null until the first decision: nothing is known about the fan yet
     private Duty lastCurveDuty = Duty.OFF;
+    private boolean underVoltage;
+    private long underVoltageSince;
+    private long holdDownUntil;
+    private boolean holdingDown;
 
     public PifanController(FanCurve curve, double hysteresisC, FanLimits limits, SafetyLimits safety) {
-        this.curve = new HysteresisCurve(curve, hysteresisC);
+        this(curve, hysteresisC, limits, safety, ControlTuning.NONE);
+    }
+
+    public PifanController(FanCurve curve, double hysteresisC, FanLimits limits, SafetyLimits safety,
+                           ControlTuning tuning) {
+        this.curve = new HysteresisCurve(curve, hysteresisC, tuning.downDelay());
         this.shaper = new FanShaper(limits);
         this.safety = new SafetyRules(safety, limits.startDuty());
+        this.limits = limits;
+        this.guard = tuning.ceiling().map(c -> new CeilingGuard(c, limits.minDuty())).orElse(null);
     }
 
     @Override
@@ -30,13 +54,28 @@ public final class PifanController implements Controller {
         SafetyRules.Verdict verdict = safety.check(reading, applied);
         double celsius = reading.celsius().orElse(Double.NaN);
         boolean believable = reading.celsius().isPresent() && verdict.reason() != Reason.SENSOR_FAILURE;
+        boolean mayComeDown = mayComeDown(reading);
+        boolean guarded = false;
         if (believable) {
-            lastCurveDuty = curve.next(celsius);
+            Duty fromGuard = guard != null && guard.isActive()
+                    ? guard.next(celsius, reading.nanos(), mayComeDown, curve, curve.current()) : null;
+            if (fromGuard == null) {
+                lastCurveDuty = curve.next(celsius, reading.nanos(), mayComeDown);
+                fromGuard = guard == null ? null
+                        : guard.next(celsius, reading.nanos(), mayComeDown, curve, lastCurveDuty);
+            }
+            if (fromGuard != null) {
+                lastCurveDuty = fromGuard;
+                guarded = true;
+            }
         }
         Decision decision;
         if (verdict.objects() && verdict.reason().isSafety()) {
             if (believable) {
                 curve.holdAt(Duty.FULL, celsius); // come down from full with the curve's own hysteresis
+            }
+            if (guard != null) {
+                guard.reset();
             }
             shaper.overridden(Duty.FULL);
             decision = new Decision(Duty.FULL, lastCurveDuty, verdict.reason(), verdict.detail());
@@ -45,12 +84,42 @@ public final class PifanController implements Controller {
             Duty held = applied == null ? Duty.FULL : applied;
             decision = new Decision(held, lastCurveDuty, Reason.HOLD, verdict.detail());
         } else {
-            Duty shaped = shaper.shape(lastCurveDuty, reading.nanos());
+            Duty requested = lastCurveDuty;
+            if (shaper.wouldKick() && !requested.isOff() && requested.compareTo(limits.startDuty()) < 0) {
+                // the kick's duty is held like one the curve set, so the fan does not drop right after it
+                curve.holdAt(limits.startDuty(), celsius);
+                requested = limits.startDuty();
+            }
+            Duty shaped = shaper.shape(requested, reading.nanos(), celsius);
+            Reason reason = guarded ? Reason.CEILING : Reason.CURVE;
             // "kick" only where the kick raised the duty: a fan started at 65% is simply on the curve
             boolean raisedByKick = shaper.isKicking() && shaped.compareTo(lastCurveDuty) > 0;
-            decision = new Decision(shaped, lastCurveDuty, raisedByKick ? Reason.KICK : Reason.CURVE, "");
+            decision = new Decision(shaped, lastCurveDuty, raisedByKick ? Reason.KICK : reason, "");
+            lastCurveDuty = curve.current();
         }
         applied = decision.duty();
         return decision;
+    }
+
+    /**
+     * False while the firmware reports under-voltage now, and afterwards for as long as it lasted.
+     */
+    private boolean mayComeDown(Reading reading) {
+        long now = reading.nanos();
+        boolean nowUnder = reading.flags().isActive(ThrottleCondition.UNDER_VOLTAGE);
+        if (nowUnder) {
+            if (!underVoltage) {
+                underVoltage = true;
+                underVoltageSince = now;
+            }
+            holdingDown = true;
+            holdDownUntil = now + (now - underVoltageSince);
+        } else {
+            underVoltage = false;
+            if (holdingDown && now - holdDownUntil >= 0) {
+                holdingDown = false;
+            }
+        }
+        return !nowUnder && !holdingDown;
     }
 }

@@ -6,6 +6,8 @@ public enum Reason {
     CURVE("curve", false),
     /** A stopped fan being started at the start duty. */
     KICK("kick", false),
+    /** The ceiling guard trims the duty that holds the temperature at the ceiling. */
+    CEILING("ceiling", false),
     /** The sensor failed, but fewer times in a row than the configured limit: the last duty holds. */
     HOLD("hold", false),
     /** At or above the critical temperature. */

@@ -20,8 +20,12 @@ class CurveAndConfigCommandTest {
         assertEquals(0, cli.exitCode(), cli.err());
         String out = cli.out();
         assertTrue(out.contains("Fan curve from defaults"), out);
-        assertTrue(out.matches("(?s).*70 C\\s+100%\\s+66 C.*"), "a 100% point at 70 C comes down at 66 C:\n" + out);
-        assertTrue(out.contains("hysteresis 4 C; min-duty 25%; kick at 40% for 2s; critical 80 C"), out);
+        assertTrue(out.matches("(?s).*66 C\\s+100%\\s+62 C.*"), "a 100% point at 66 C comes down at 62 C:\n" + out);
+        assertTrue(out.contains("hysteresis 4 C; min-duty 21%; kick at 31% for 2s; critical 80 C"), out);
+        assertTrue(out.contains("comes down after 30s low; a running fan stops below 45 C"), out);
+        assertTrue(out.contains("ceiling 65 C: at or above it the duty rises 0.18%/min, below it (after 2m) falls "
+                + "0.6%/min; the curve takes over again below 62 C"), out);
+        assertTrue(out.contains("^ ceiling 65 C"), out);
         assertTrue(out.contains("* rising") && out.contains(". falling") && out.contains("! critical 80 C")
                 && out.contains("stall zone"), out);
         assertTrue(out.contains("100% |") && out.contains("0% |"), out);
@@ -53,7 +57,8 @@ class CurveAndConfigCommandTest {
     void curveOfAProfileUsesThatProfilesDefaults() {
         Cli cli = Cli.run("curve", "--profile", "pi5-active-cooler");
         assertEquals(0, cli.exitCode(), cli.err());
-        assertTrue(cli.out().contains("72 C"), cli.out());
+        assertTrue(cli.out().contains("64.5 C       64%"), cli.out());
+        assertTrue(cli.out().contains("a running fan stops below 48 C"), cli.out());
     }
 
     @Test

@@ -32,6 +32,7 @@ class FaultMatrixTest {
     static final List<Case> CASES = List.of(
             new Case("sensor-error:%d:%d", 3, "sensor-failures (3) reads in a row"),
             new Case("sensor-intermittent:%d:%d:0.5", 12, "half of the last 12 reads (4 x sensor-failures)"),
+            // the duty swings after the down-delay (30 s) and the value must stay put 30 s after that: within 2 min
             new Case("sensor-stuck:%d:%d:40", 121, "stuck-after (2 min)"),
             new Case("sensor-garbage:%d:%d", 1, "an implausible value"),
             new Case("sensor-slow:%d:%d:5", 3, "sensor-failures (3) time-outs"),

@@ -97,10 +97,10 @@ class RealBoardRunTest {
         assertEquals(1, cli.exitCode(), "a --config that does not exist is bad content");
         cli = Cli.run("run", "--root", root.toString(), "--config", write("board: pi5-active-cooler\n"), "--once");
         assertEquals(0, cli.exitCode(), cli.err());
-        // 52.35 C on the pi5-active-cooler curve (50 C 0%, 55 C 30%) is 14.1%: raised to min-duty 20%,
-        // and a fan pifan has not started yet is kicked at start-duty 35%
-        assertEquals("temperature 52.4 C, throttled 0x0, fan 35%, 2950 rpm (kick)\n", cli.out());
-        assertEquals(String.valueOf(Duty.ofPercent(35).toPwm()), read(root, "/sys/class/hwmon/hwmon2/pwm1"));
+        // 52.35 C on the pi5-active-cooler curve (52 C 0%, 55 C 16%) is 1.9%: raised to min-duty 16%,
+        // and a fan pifan has not started yet is kicked at start-duty 26%
+        assertEquals("temperature 52.4 C, throttled 0x0, fan 26%, 2950 rpm (kick)\n", cli.out());
+        assertEquals(String.valueOf(Duty.ofPercent(26).toPwm()), read(root, "/sys/class/hwmon/hwmon2/pwm1"));
         assertEquals("2", read(root, "/sys/class/hwmon/hwmon2/pwm1_enable"));
     }
 

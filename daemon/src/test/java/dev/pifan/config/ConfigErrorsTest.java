@@ -37,6 +37,15 @@ class ConfigErrorsTest {
         assertEquals(0, p.column(), "only syntax errors carry a column");
     }
 
+    /** The file is accepted. */
+    static void ok(String yaml) {
+        try {
+            ConfigLoader.parse(yaml, "pifan.yaml");
+        } catch (ConfigException e) {
+            throw new AssertionError("refused: " + e.getMessage());
+        }
+    }
+
     /** A YAML syntax error: no path, a column, SnakeYAML's text on one line. */
     static void expectSyntax(String yaml, int line, int column, String message) {
         List<ConfigProblem> problems = problems(yaml);
@@ -71,7 +80,7 @@ class ConfigErrorsTest {
         @Test
         void withNoCloseMatchTheValidKeysAreListed() {
             expect("fan:\n  speed: 50%\n", 2, "fan.speed", "unknown key (valid keys: min-duty, start-duty, kick, exit)");
-            expect("driver: auto\n", 1, "driver", "unknown key (valid keys: board, interval, curve, fan, safety, hardware, metrics)");
+            expect("driver: auto\n", 1, "driver", "unknown key (valid keys: board, interval, curve, fan, ceiling, safety, hardware, metrics)");
             expect("fan: {}\nfans: {}\n", 2, "fans", "unknown key (did you mean 'fan'?)");
         }
 
@@ -104,17 +113,36 @@ class ConfigErrorsTest {
     class WrongShapes {
 
         @Test
+        void theRefinementKeysHaveTheirUnitsAndRanges() {
+            expect("curve:\n  down-delay: 31m\n", 2, "curve.down-delay", "31m outside 0s..30m");
+            expect("curve:\n  down-delay: soon\n", 2, "curve.down-delay",
+                    "\"soon\" is not a duration: write e.g. 500ms, 2s, 1.5s, 10m or 1h");
+            expect("curve:\n  off-hysteresis: 21C\n", 2, "curve.off-hysteresis", "21C outside 0..20");
+            expect("ceiling:\n  at: 130\n", 2, "ceiling.at", "130 outside 0..125 (or off)");
+            expect("ceiling:\n  at: hot\n", 2, "ceiling.at", "\"hot\" is not a temperature: write e.g. 65, 65C or 65°C");
+            expect("ceiling:\n  rise: 0.2%\n", 2, "ceiling.rise",
+                    "\"0.2%\" is not a rate: write a duty per time, e.g. 0.2%/min, 12%/h or 0.5%/s");
+            expect("ceiling:\n  fall: 2%/s\n", 2, "ceiling.fall", "2%/s outside 0..100%/min");
+            expect("ceiling:\n  fall: -1%/min\n", 2, "ceiling.fall", "-1%/min must not be negative");
+            expect("ceiling:\n  settle: 2h\n", 2, "ceiling.settle", "2h outside 0s..1h");
+            expect("ceiling:\n  release: 0.2C\n", 2, "ceiling.release", "0.2C outside 0.5..20");
+            expect("ceiling:\n  raise: 1%/min\n", 2, "ceiling.raise", "unknown key (did you mean 'rise'?)");
+            expect("curve:\n  down-dealy: 1m\n", 2, "curve.down-dealy", "unknown key (did you mean 'down-delay'?)");
+            expect("fan:\n  settle: 1m\n", 2, "fan.settle", "unknown key here (it belongs under ceiling:)");
+        }
+
+        @Test
         void theTopLevelMustBeAMap() {
             expect("- 1\n- 2\n", 1, "",
-                    "expected a map of settings (board, interval, curve, fan, safety, hardware, metrics) at the top level, found a list");
+                    "expected a map of settings (board, interval, curve, fan, ceiling, safety, hardware, metrics) at the top level, found a list");
             expect("\n\nhello\n", 3, "",
-                    "expected a map of settings (board, interval, curve, fan, safety, hardware, metrics) at the top level, found \"hello\"");
+                    "expected a map of settings (board, interval, curve, fan, ceiling, safety, hardware, metrics) at the top level, found \"hello\"");
         }
 
         @Test
         void aSectionMustBeAMap() {
             expect("fan: [1, 2]\n", 1, "fan", "expected a map of settings (min-duty, start-duty, kick, exit), found a list");
-            expect("interval: 1s\ncurve: 45\n", 2, "curve", "expected a map of settings (points, hysteresis), found \"45\"");
+            expect("interval: 1s\ncurve: 45\n", 2, "curve", "expected a map of settings (points, hysteresis, off-hysteresis, down-delay), found \"45\"");
         }
 
         @Test
@@ -284,25 +312,39 @@ class ConfigErrorsTest {
         @Test
         void minDutyAboveTheDefaultStartDuty() {
             expect("fan:\n  min-duty: 50%\n", 2, "fan.min-duty",
-                    "50% must not be above fan.start-duty 40% (the pi4-heatsink default)");
+                    "50% must not be above fan.start-duty 31% (the pi4-heatsink default)");
         }
 
         @Test
         void startDutyBelowTheDefaultMinDutyOfTheChosenBoard() {
             expect("fan:\n  start-duty: 20%\n", 2, "fan.start-duty",
-                    "20% must not be below fan.min-duty 25% (the pi4-heatsink default)");
+                    "20% must not be below fan.min-duty 21% (the pi4-heatsink default)");
             expect("board: pi5-active-cooler\nfan: {start-duty: 10%}\n", 2, "fan.start-duty",
-                    "10% must not be below fan.min-duty 20% (the pi5-active-cooler default)");
+                    "10% must not be below fan.min-duty 16% (the pi5-active-cooler default)");
         }
 
         @Test
         void criticalMustBeAboveTheFirstCurvePoint() {
             expect("safety: {critical: 45}", 1, "safety.critical",
-                    "45C must be above the first curve point's 45C (the pi4-heatsink default)");
+                    "45C must be above the first curve point's 55C (the pi4-heatsink default)");
             expect("curve:\n  points: [[50, 0%], [90, 100%]]\nsafety:\n  critical: 50C\n", 4, "safety.critical",
                     "50C must be above the first curve point's 50C");
             expect("curve:\n  points: [[85, 0%], [90, 100%]]\n", 2, "curve.points[0]",
                     "85C must be below safety.critical 80C (the pi4-heatsink default)");
+        }
+
+        @Test
+        void theCeilingMustLieBetweenTheFirstCurvePointAndCritical() {
+            expect("ceiling:\n  at: 50C\n", 2, "ceiling.at",
+                    "50C must be above the first curve point's 55C (the pi4-heatsink default)");
+            expect("ceiling:\n  at: 85\n", 2, "ceiling.at",
+                    "85C must be below safety.critical 80C (the pi4-heatsink default)");
+            expect("safety:\n  critical: 62\n", 2, "safety.critical",
+                    "62C must be above ceiling.at 65C (the pi4-heatsink default)");
+            expect("curve:\n  points: [[70, 0%], [75, 100%]]\nceiling: {at: 65}\n", 3, "ceiling.at",
+                    "65C must be above the first curve point's 70C");
+            // the profile's ceiling goes with the profile's curve: a curve of one's own has none unless asked
+            ok("curve:\n  points: [[70, 0%], [75, 100%]]\n");
         }
 
         @Test
@@ -493,7 +535,7 @@ class ConfigErrorsTest {
                     "pifan.yaml:18: safety.stuck-after: 5s outside 30s..24h (or off)",
                     "pifan.yaml:19: safety.stall-after: \"soon\" is not a duration: write e.g. 500ms, 2s, 1.5s, 10m or 1h",
                     "pifan.yaml:20: safety.critical: duplicate key, first set at line 16",
-                    "pifan.yaml:21: colour: unknown key (valid keys: board, interval, curve, fan, safety, hardware, metrics)",
+                    "pifan.yaml:21: colour: unknown key (valid keys: board, interval, curve, fan, ceiling, safety, hardware, metrics)",
                     "pifan.yaml:22: critical: unknown key here (it belongs under safety:)");
             assertEquals(expected, e.problems().stream().map(ConfigProblem::toString).toList());
             assertEquals(String.join("\n", expected), e.getMessage());

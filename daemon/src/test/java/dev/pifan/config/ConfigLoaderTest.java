@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +102,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theRefinementKeysAreRead() throws ConfigException {
+        PifanConfig c = parse("""
+                board: pi5-active-cooler
+                curve:
+                  down-delay: 90s
+                  off-hysteresis: 2.5C
+                ceiling:
+                  at: 63C
+                  rise: 0.6%/min
+                  fall: 12%/h
+                  settle: 30s
+                  release: 2
+                """);
+        assertEquals(Duration.ofSeconds(90), c.curve().downDelay());
+        assertEquals(2.5, c.curve().offHysteresisC());
+        assertEquals(PifanConfig.defaults("pi5-active-cooler").curve().points(), c.curve().points());
+        assertEquals(new CeilingConfig(OptionalDouble.of(63), 0.006 / 60, 0.12 / 3600, Duration.ofSeconds(30), 2),
+                c.ceiling());
+        assertEquals(CeilingConfig.OFF.atC(), parse("ceiling: {at: off}").ceiling().atC());
+        assertEquals(0.0, parse("ceiling: {rise: 0%/s}").ceiling().risePerSecond());
+    }
+
+    @Test
     void aPartialOverrideKeepsTheProfileDefaultsForTheRest() throws ConfigException {
         PifanConfig c = parse("""
                 board: cm4-blade
@@ -189,12 +213,13 @@ class ConfigLoaderTest {
         assertEquals(pi4.interval(), c.interval());
         assertEquals(pi4.curve(), c.curve());
         assertEquals(pi4.fan(), c.fan());
+        assertEquals(pi4.ceiling(), c.ceiling());
         assertEquals(pi4.safety(), c.safety());
         assertEquals(pi4.hardware(), c.hardware());
         assertEquals(pi4.metrics(), c.metrics());
         assertEquals("auto", c.board());
-        assertEquals("pifan-example.yaml: OK, board auto, 4 curve points 45-70C, hysteresis 4C, critical 80C, interval 1s",
-                c.summary());
+        assertEquals("pifan-example.yaml: OK, board auto, 7 curve points 55-66C, hysteresis 4C, ceiling 65C, "
+                + "critical 80C, interval 1s", c.summary());
     }
 
     @Test

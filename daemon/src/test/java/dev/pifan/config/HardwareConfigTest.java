@@ -78,7 +78,8 @@ class HardwareConfigTest {
 
         @Test
         void theSummaryNamesPinnedDrivers() throws ConfigException {
-            assertEquals("pifan.yaml: OK, board auto, 4 curve points 45-70C, hysteresis 4C, critical 80C, interval 1s,"
+            assertEquals("pifan.yaml: OK, board auto, 7 curve points 55-66C, hysteresis 4C, ceiling 65C, critical 80C,"
+                    + " interval 1s,"
                     + " hardware: temperature thermal-zone, throttle auto, fan emc230x",
                     ConfigLoader.parse("hardware:\n  temperature: {driver: thermal-zone, type: cpu-thermal}\n"
                             + "  fan: {driver: emc230x, bus: 10}\n", "pifan.yaml").summary());

@@ -8,6 +8,7 @@ import dev.pifan.hal.Duty;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /** The records' own checks: the second line of defence for configs built in code. */
@@ -20,10 +21,14 @@ class RecordsTest {
         PifanConfig c = PifanConfig.defaults("pi4-heatsink");
         assertEquals("pi4-heatsink", c.board());
         assertEquals("defaults", c.source());
-        assertEquals(List.of(CurvePoint.of(45, 0), CurvePoint.of(50, 30), CurvePoint.of(60, 55), CurvePoint.of(70, 100)),
-                c.curve().points());
+        assertEquals(List.of(CurvePoint.of(55, 0), CurvePoint.of(56.5, 21), CurvePoint.of(62, 25), CurvePoint.of(64, 30),
+                CurvePoint.of(64.5, 35), CurvePoint.of(65, 50), CurvePoint.of(66, 100)), c.curve().points());
         assertEquals(4.0, c.curve().hysteresisC());
-        assertEquals(new FanConfig(Duty.ofPercent(25), Duty.ofPercent(40), Duration.ofSeconds(2), ExitState.AUTO), c.fan());
+        assertEquals(6.0, c.curve().offHysteresisC());
+        assertEquals(Duration.ofSeconds(30), c.curve().downDelay());
+        assertEquals(new FanConfig(Duty.ofPercent(21), Duty.ofPercent(31), Duration.ofSeconds(2), ExitState.AUTO), c.fan());
+        assertEquals(new CeilingConfig(OptionalDouble.of(65), 0.0018 / 60, 0.006 / 60, Duration.ofMinutes(2), 3),
+                c.ceiling());
         assertEquals(new SafetyConfig(80, 3, Duration.ofMinutes(2), Duration.ofSeconds(10)), c.safety());
         assertEquals(Duration.ofSeconds(1), c.interval());
     }
@@ -31,20 +36,22 @@ class RecordsTest {
     @Test
     void pi5ActiveCoolerDefaults() {
         PifanConfig c = PifanConfig.defaults("pi5-active-cooler");
-        assertEquals(List.of(CurvePoint.of(50, 0), CurvePoint.of(55, 30), CurvePoint.of(65, 60), CurvePoint.of(72, 100)),
-                c.curve().points());
-        assertEquals(Duty.ofPercent(20), c.fan().minDuty());
-        assertEquals(Duty.ofPercent(35), c.fan().startDuty());
+        assertEquals(List.of(CurvePoint.of(52, 0), CurvePoint.of(55, 16), CurvePoint.of(62, 30), CurvePoint.of(64, 45),
+                CurvePoint.of(64.5, 64), CurvePoint.of(65, 83), CurvePoint.of(66, 100)), c.curve().points());
+        assertEquals(0.0, c.curve().offHysteresisC());
+        assertEquals(Duty.ofPercent(16), c.fan().minDuty());
+        assertEquals(Duty.ofPercent(26), c.fan().startDuty());
         assertEquals(PifanConfig.defaults("pi4-heatsink").safety(), c.safety());
+        assertEquals(PifanConfig.defaults("pi4-heatsink").ceiling(), c.ceiling());
     }
 
     @Test
     void cm4BladeDefaults() {
         PifanConfig c = PifanConfig.defaults("cm4-blade");
-        assertEquals(List.of(CurvePoint.of(45, 0), CurvePoint.of(50, 25), CurvePoint.of(60, 55), CurvePoint.of(70, 100)),
-                c.curve().points());
-        assertEquals(Duty.ofPercent(15), c.fan().minDuty());
-        assertEquals(Duty.ofPercent(30), c.fan().startDuty());
+        assertEquals(List.of(CurvePoint.of(53, 0), CurvePoint.of(55, 13), CurvePoint.of(62, 20), CurvePoint.of(64, 30),
+                CurvePoint.of(64.5, 38), CurvePoint.of(65, 43), CurvePoint.of(66, 100)), c.curve().points());
+        assertEquals(Duty.ofPercent(13), c.fan().minDuty());
+        assertEquals(Duty.ofPercent(22), c.fan().startDuty());
         assertEquals(Duration.ofSeconds(2), c.fan().kick());
     }
 
@@ -66,8 +73,8 @@ class RecordsTest {
 
     @Test
     void summaryIsOneLine() {
-        assertEquals("pifan.yaml: OK, board auto, 4 curve points 45-70C, hysteresis 4C, critical 80C, interval 1s",
-                PifanConfig.defaults("auto").withSource("pifan.yaml").summary());
+        assertEquals("pifan.yaml: OK, board auto, 7 curve points 55-66C, hysteresis 4C, ceiling 65C, critical 80C, "
+                + "interval 1s", PifanConfig.defaults("auto").withSource("pifan.yaml").summary());
     }
 
     @Test

@@ -65,11 +65,13 @@ class ControlProperties {
         for (double t : temps) {
             Duty duty = h.next(t);
             assertTrue(duty.compareTo(curve.dutyAt(t)) >= 0, "never below the rising branch");
-            if (previous != null && duty.compareTo(previous) < 0) {
+            if (previous == null || duty.compareTo(previous) > 0) {
+                assertEquals(curve.dutyAt(t), duty, "up to the rising branch at " + t);
+                setAt = t; // the duty rose here, so this temperature set it
+            } else if (duty.compareTo(previous) < 0) {
                 assertTrue(t <= setAt - hysteresis, "came down at " + t + " inside the band of " + setAt);
-            }
-            if (previous == null || !duty.equals(previous)) {
-                setAt = t; // the duty changed here, so this temperature set it
+                assertEquals(curve.dutyAt(t + hysteresis), duty, "down to the falling branch at " + t);
+                setAt = t + hysteresis; // a duty on the falling branch was set by the curve there
             }
             previous = duty;
         }

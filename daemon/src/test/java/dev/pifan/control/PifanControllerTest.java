@@ -39,16 +39,19 @@ class PifanControllerTest {
     }
 
     @Test
-    void kicksAStoppedFanAtStartDutyForTheKickTime() {
+    void kicksAStoppedFanAtStartDutyAndHoldsItLikeACurveDuty() {
         assertEquals(Duty.OFF, at(0, 40).duty());
         Decision first = at(1, 46); // curve asks 6%
         assertEquals(Duty.ofPercent(40), first.duty());
         assertEquals(Reason.KICK, first.reason());
         assertEquals(0.06, first.curveDuty().ratio(), 1e-12);
-        assertEquals(Reason.KICK, at(2, 46).reason());
+        assertEquals(Duty.ofPercent(40), at(2, 46).duty());
         Decision afterKick = at(3, 46);
-        assertEquals(Duty.ofPercent(25), afterKick.duty(), "after the kick: raised to min duty, not stopped");
+        assertEquals(Duty.ofPercent(40), afterKick.duty(),
+                "after the kick the start duty holds: it comes down with the curve's hysteresis, not at once");
         assertEquals(Reason.CURVE, afterKick.reason());
+        assertEquals(Duty.ofPercent(40), at(10, 43).duty(), "46 - 4 = 42 not reached yet");
+        assertEquals(Duty.ofPercent(25), at(11, 42).duty(), "42: down to the falling branch, raised to min duty");
     }
 
     @Test
@@ -59,10 +62,20 @@ class PifanControllerTest {
 
     @Test
     void raisesLowDutiesToMinDutyButLetsZeroBeZero() {
-        at(0, 47); // kick
-        at(5, 47);
-        assertEquals(Duty.ofPercent(25), at(6, 47).duty());
+        at(0, 47); // kick, held at 40% until 43
+        assertEquals(Duty.ofPercent(25), at(6, 43).duty(), "the falling branch's 19% is raised to min duty");
         assertEquals(Duty.OFF, at(7, 40).duty(), "7 degrees down: the curve says 0, and 0 is allowed");
+    }
+
+    @Test
+    void withAnOffHysteresisARunningFanKeepsMinDutyUntilItIsCoolEnough() {
+        PifanController c = new PifanController(CURVE, 4,
+                new FanLimits(Duty.ofPercent(25), Duty.ofPercent(40), Duration.ofSeconds(2), 35), SAFETY);
+        c.decide(Reading.of(0, 47)); // kicked, then held at start duty until 43
+        assertEquals(Duty.ofPercent(25), c.decide(Reading.of(5 * SECOND, 40)).duty(), "curve 0, but 40 >= 35: min duty");
+        assertEquals(Duty.ofPercent(25), c.decide(Reading.of(6 * SECOND, 35)).duty());
+        assertEquals(Duty.OFF, c.decide(Reading.of(7 * SECOND, 34.5)).duty(), "below 35: off");
+        assertEquals(Duty.OFF, c.decide(Reading.of(8 * SECOND, 40)).duty(), "a stopped fan starts with the curve only");
     }
 
     @Test
@@ -229,9 +242,14 @@ class PifanControllerTest {
 
     @Test
     void zeroRpmAtLowDutyIsNotAStall() {
-        at(0, 46);
+        // without a kick there is no start duty to hold: the fan runs at min duty, below start duty
+        PifanController noKick = new PifanController(CURVE, 4,
+                new FanLimits(Duty.ofPercent(25), Duty.ofPercent(40), Duration.ZERO), SAFETY);
+        noKick.decide(Reading.of(0, 46));
         for (int s = 1; s <= 30; s++) {
-            assertTrue(controller.decide(Reading.of(s * SECOND, 46).withRpm(0)).reason() != Reason.FAN_STALL);
+            Decision d = noKick.decide(Reading.of(s * SECOND, 46).withRpm(0));
+            assertEquals(Duty.ofPercent(25), d.duty());
+            assertTrue(d.reason() != Reason.FAN_STALL);
         }
     }
 

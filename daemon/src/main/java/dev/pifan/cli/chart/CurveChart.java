@@ -17,6 +17,7 @@ public final class CurveChart {
     private final Duty minDuty;
     private final double fromC;
     private final double toC;
+    private double ceilingC = Double.NaN;
 
     public CurveChart(FanCurve curve, double hysteresisC, double criticalC, Duty minDuty) {
         this.curve = curve;
@@ -25,6 +26,12 @@ public final class CurveChart {
         this.minDuty = minDuty;
         this.fromC = Math.floor((curve.firstCelsius() - hysteresisC - 5) / 5) * 5;
         this.toC = Math.ceil((Math.max(curve.lastCelsius(), criticalC) + 5) / 5) * 5;
+    }
+
+    /** Also marks the ceiling guard's temperature ({@code ^}). */
+    public CurveChart withCeiling(double celsius) {
+        this.ceilingC = celsius;
+        return this;
     }
 
     /** Duty on the falling branch: where the fan is when coming down to this temperature. */
@@ -55,12 +62,9 @@ public final class CurveChart {
             grid[falling][c] = '.';
             grid[rising][c] = '*';
         }
-        if (criticalColumn >= 0 && criticalColumn < columns) {
-            for (int r = 0; r < rows; r++) {
-                if (grid[r][criticalColumn] == ' ' || grid[r][criticalColumn] == '░') {
-                    grid[r][criticalColumn] = '!';
-                }
-            }
+        mark(grid, criticalColumn, '!');
+        if (!Double.isNaN(ceilingC)) {
+            mark(grid, columnOf(ceilingC, columns), '^');
         }
         StringBuilder out = new StringBuilder();
         for (int r = 0; r < rows; r++) {
@@ -71,9 +75,21 @@ public final class CurveChart {
         out.append(axisLabels(columns)).append('\n');
         out.append(String.format(Locale.ROOT,
                 "       * rising (the curve)   . falling (%s C hysteresis)   : duty holds   ! critical %s C"
-                        + "   ░ stall zone (below min-duty %s)%n",
-                Numbers.compact(hysteresisC), Numbers.compact(criticalC), minDuty));
+                        + "%s   ░ stall zone (below min-duty %s)%n",
+                Numbers.compact(hysteresisC), Numbers.compact(criticalC),
+                Double.isNaN(ceilingC) ? "" : "   ^ ceiling " + Numbers.compact(ceilingC) + " C", minDuty));
         return out.toString();
+    }
+
+    private static void mark(char[][] grid, int column, char mark) {
+        if (column < 0 || grid.length == 0 || column >= grid[0].length) {
+            return;
+        }
+        for (char[] row : grid) {
+            if (row[column] == ' ' || row[column] == '░') {
+                row[column] = mark;
+            }
+        }
     }
 
     private String axisLabels(int columns) {
@@ -123,6 +139,11 @@ public final class CurveChart {
         svg.polyline(xs, rising, "stroke:#d62728;stroke-width:2.5");
         svg.line(plot.x(criticalC), plot.top(), plot.x(criticalC), plot.bottom(), "stroke:#000;stroke-width:1.5;stroke-dasharray:2,3");
         svg.text(plot.x(criticalC), plot.top() - 8, "middle", "critical " + Numbers.compact(criticalC) + " °C");
+        if (!Double.isNaN(ceilingC)) {
+            svg.line(plot.x(ceilingC), plot.top(), plot.x(ceilingC), plot.bottom(),
+                    "stroke:#2ca02c;stroke-width:1.5;stroke-dasharray:4,3");
+            svg.text(plot.x(ceilingC), plot.bottom() + 34, "middle", "ceiling " + Numbers.compact(ceilingC) + " °C");
+        }
         svg.text(plot.left() + 8, plot.top() + 16, "start", "red: rising (curve)   blue dashed: falling ("
                 + Numbers.compact(hysteresisC) + " °C hysteresis)   pink: stall zone below min-duty " + minDuty);
         return svg.render();

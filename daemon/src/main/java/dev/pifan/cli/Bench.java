@@ -1,0 +1,370 @@
+package dev.pifan.cli;
+
+import dev.pifan.config.PifanConfig;
+import dev.pifan.control.Baselines;
+import dev.pifan.control.Controller;
+import dev.pifan.hal.sim.BoardProfile;
+import dev.pifan.hal.sim.LoadTrace;
+import dev.pifan.hal.sim.RunFigures;
+import dev.pifan.hal.sim.Scenario;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The control-quality benchmark: every scenario on a board profile with pifan and every baseline
+ * of thermal-model.md, and whether pifan meets the three criteria against those baselines.
+ *
+ * <p>The criteria, for one scenario (computed from the runs, never from stored numbers):
+ * <ul>
+ *   <li><b>ceiling</b>: pifan spends 0 s above the target wherever any baseline does, and 0 s
+ *       throttled wherever any baseline does;</li>
+ *   <li><b>quiet</b>: pifan's {@code leq_dba} is no higher than that of the quietest baseline
+ *       that is <em>compliant</em> (0 s above the target and 0 s throttled); vacuous when none is;</li>
+ *   <li><b>steady</b>: pifan's {@code reversals_per_h} is no higher than the trace's load steps
+ *       per hour (see {@link #loadStepsPerHour}).</li>
+ * </ul>
+ */
+final class Bench {
+
+    /** The controller names of one scenario's rows, pifan first. */
+    static List<String> controllers() {
+        List<String> names = new ArrayList<>();
+        names.add("pifan");
+        names.addAll(Baselines.names());
+        return names;
+    }
+
+    /** One controller's run of one scenario. */
+    record Run(String controller, RunFigures figures) {
+
+        /** 0 s above the target and 0 s throttled: the runs the quiet criterion compares with. */
+        boolean compliant() {
+            return figures.overTargetS() == 0 && figures.throttledS() == 0;
+        }
+    }
+
+    /** What pifan achieved against the baselines on one scenario. */
+    record Verdict(boolean ceiling, boolean quiet, boolean steady, String detail) {
+
+        boolean passes() {
+            return ceiling && quiet && steady;
+        }
+    }
+
+    /**
+     * Every run of one scenario on one profile.
+     *
+     * @param source how a reader reruns it with {@code pifan simulate}: {@code --scenario NAME} or {@code --trace FILE}
+     */
+    record ScenarioResult(BoardProfile profile, Scenario scenario, String source, double loadStepsPerH,
+            List<Run> runs) {
+
+        ScenarioResult {
+            runs = List.copyOf(runs);
+        }
+
+        Run pifan() {
+            return runs.get(0);
+        }
+
+        List<Run> baselines() {
+            return runs.subList(1, runs.size());
+        }
+
+        /** The quietest compliant baseline's leq, NaN when no baseline is compliant. */
+        double quietestCompliantBaselineDba() {
+            return baselines().stream().filter(Run::compliant)
+                    .mapToDouble(r -> r.figures().leqDba()).min().orElse(Double.NaN);
+        }
+
+        Verdict verdict() {
+            RunFigures p = pifan().figures();
+            List<String> problems = new ArrayList<>();
+            boolean anyCool = baselines().stream().anyMatch(r -> r.figures().overTargetS() == 0);
+            boolean anyUnthrottled = baselines().stream().anyMatch(r -> r.figures().throttledS() == 0);
+            boolean ceiling = true;
+            if (anyCool && p.overTargetS() > 0) {
+                ceiling = false;
+                problems.add(p.overTargetS() + " s above the target where a baseline spends 0 s");
+            }
+            if (anyUnthrottled && p.throttledS() > 0) {
+                ceiling = false;
+                problems.add(p.throttledS() + " s throttled where a baseline spends 0 s");
+            }
+            double quietest = quietestCompliantBaselineDba();
+            boolean quiet = Double.isNaN(quietest) || p.leqDba() <= quietest + TOLERANCE;
+            if (!quiet) {
+                problems.add(String.format(Locale.ROOT, "leq %.2f dB(A) above the quietest compliant baseline's %.2f",
+                        p.leqDba(), quietest));
+            }
+            boolean steady = p.reversalsPerH() <= loadStepsPerH + TOLERANCE;
+            if (!steady) {
+                problems.add(String.format(Locale.ROOT, "%.2f reversals/h for %.2f load steps/h",
+                        p.reversalsPerH(), loadStepsPerH));
+            }
+            return new Verdict(ceiling, quiet, steady, String.join("; ", problems));
+        }
+    }
+
+    /** Comparisons of doubles that are equal on paper (a ratio of counts, a log of equal sums). */
+    static final double TOLERANCE = 1e-9;
+
+    private Bench() {
+    }
+
+    /**
+     * The trace's load steps per hour over the scenario's duration: the number of rows whose load
+     * differs from the previous row's, among the rows that start before the scenario ends, times
+     * 3600 over the duration in seconds. Ambient changes, under-voltage windows and faults are not
+     * load steps: a controller should ride them out without hunting.
+     */
+    static double loadStepsPerHour(Scenario scenario) {
+        List<LoadTrace.Row> rows = scenario.trace().rows();
+        long steps = 0;
+        for (int i = 1; i < rows.size() && rows.get(i).timeS() < scenario.durationS(); i++) {
+            if (Double.compare(rows.get(i).load(), rows.get(i - 1).load()) != 0) {
+                steps++;
+            }
+        }
+        return steps * 3600.0 / scenario.durationS();
+    }
+
+    /** Progress of a bench: called before each run with (runs done, runs in all, what runs next). */
+    @FunctionalInterface
+    interface Progress {
+        void before(int done, int total, String what);
+
+        Progress NONE = (done, total, what) -> { };
+    }
+
+    /** What to benchmark: each scenario with how a reader names it to {@code pifan simulate}. */
+    record Case(Scenario scenario, String source) {
+    }
+
+    /**
+     * Runs every case on every profile with pifan (the profile's config from {@code configFor})
+     * and every baseline, in that order.
+     */
+    static List<ScenarioResult> run(List<BoardProfile> profiles, List<Case> cases,
+            Function<BoardProfile, PifanConfig> configFor, double targetC, Progress progress) {
+        List<String> names = controllers();
+        int total = profiles.size() * cases.size() * names.size();
+        int done = 0;
+        List<ScenarioResult> results = new ArrayList<>();
+        for (BoardProfile profile : profiles) {
+            PifanConfig config = configFor.apply(profile);
+            for (Case c : cases) {
+                List<Run> runs = new ArrayList<>();
+                for (String name : names) {
+                    progress.before(done++, total, profile.name() + " " + c.scenario().name() + " " + name);
+                    Controller controller = ControlFactory.controller(name, config);
+                    // the baselines are specified at a 1 s period, pifan runs at its configured interval
+                    Duration interval = name.equals("pifan") ? config.interval() : Duration.ofSeconds(1);
+                    Simulation.Result result = Simulation.run(profile, c.scenario(), controller, interval, targetC,
+                            config.safety().readTimeout());
+                    runs.add(new Run(name, result.figures()));
+                }
+                results.add(new ScenarioResult(profile, c.scenario(), c.source(), loadStepsPerHour(c.scenario()),
+                        runs));
+            }
+        }
+        progress.before(done, total, "");
+        return results;
+    }
+
+    // ---------------------------------------------------------------- tables
+
+    /** A column of the table: its spec name, how to read it, how to print it. */
+    private record Column(String name, ToDoubleFunction<RunFigures> value, String format) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("peak_c", RunFigures::peakC, "%.2f"),
+            new Column("over_target_s", f -> f.overTargetS(), "%.0f"),
+            new Column("throttled_s", f -> f.throttledS(), "%.0f"),
+            new Column("mean_duty", RunFigures::meanDuty, "%.3f"),
+            new Column("leq_dba", RunFigures::leqDba, "%.2f"),
+            new Column("changes_per_h", RunFigures::changesPerH, "%.1f"),
+            new Column("reversals_per_h", RunFigures::reversalsPerH, "%.1f"));
+
+    /**
+     * The results of one profile as a table: a row per scenario and controller, the figures of the
+     * spec, the best value among compliant runs of each scenario marked ({@code *} in text, bold in
+     * Markdown; lower is better in every column), and pifan's verdict.
+     */
+    static String table(List<ScenarioResult> results, boolean markdown) {
+        List<String> header = new ArrayList<>(List.of("scenario", "steps/h", "controller"));
+        COLUMNS.forEach(c -> header.add(c.name()));
+        header.add("criteria");
+        List<List<String>> rows = new ArrayList<>();
+        for (ScenarioResult result : results) {
+            double[] best = bestCompliant(result);
+            for (int i = 0; i < result.runs().size(); i++) {
+                Run run = result.runs().get(i);
+                List<String> row = new ArrayList<>();
+                row.add(i == 0 ? result.scenario().name() : "");
+                row.add(i == 0 ? String.format(Locale.ROOT, "%.1f", result.loadStepsPerH()) : "");
+                row.add(run.controller());
+                for (int c = 0; c < COLUMNS.size(); c++) {
+                    Column column = COLUMNS.get(c);
+                    double value = column.value().applyAsDouble(run.figures());
+                    String text = String.format(Locale.ROOT, column.format(), value);
+                    boolean isBest = run.compliant() && !Double.isNaN(best[c])
+                            && text.equals(String.format(Locale.ROOT, column.format(), best[c]));
+                    row.add(isBest ? (markdown ? "**" + text + "**" : text + "*") : text);
+                }
+                row.add(i == 0 ? verdictText(result.verdict()) : "");
+                rows.add(row);
+            }
+        }
+        return markdown ? markdown(header, rows) : text(header, rows);
+    }
+
+    /** The best (lowest) value of each column among the compliant runs of a scenario, NaN if none. */
+    private static double[] bestCompliant(ScenarioResult result) {
+        double[] best = new double[COLUMNS.size()];
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            ToDoubleFunction<RunFigures> value = COLUMNS.get(c).value();
+            best[c] = result.runs().stream().filter(Run::compliant)
+                    .mapToDouble(r -> value.applyAsDouble(r.figures())).min().orElse(Double.NaN);
+        }
+        return best;
+    }
+
+    static String verdictText(Verdict verdict) {
+        if (verdict.passes()) {
+            return "pass";
+        }
+        List<String> failed = new ArrayList<>();
+        if (!verdict.ceiling()) {
+            failed.add("ceiling");
+        }
+        if (!verdict.quiet()) {
+            failed.add("quiet");
+        }
+        if (!verdict.steady()) {
+            failed.add("steady");
+        }
+        return "FAIL " + String.join("+", failed);
+    }
+
+    private static String text(List<String> header, List<List<String>> rows) {
+        int[] width = new int[header.size()];
+        for (int c = 0; c < header.size(); c++) {
+            width[c] = header.get(c).length();
+            for (List<String> row : rows) {
+                width[c] = Math.max(width[c], row.get(c).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        appendTextRow(out, header, width);
+        for (List<String> row : rows) {
+            appendTextRow(out, row, width);
+        }
+        return out.toString();
+    }
+
+    private static void appendTextRow(StringBuilder out, List<String> cells, int[] width) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < cells.size(); c++) {
+            String cell = cells.get(c);
+            boolean leftAligned = c == 0 || c == 2 || c == cells.size() - 1;
+            String padded = leftAligned
+                    ? cell + " ".repeat(width[c] - cell.length())
+                    : " ".repeat(width[c] - cell.length()) + cell;
+            line.append(c == 0 ? "" : "  ").append(padded);
+        }
+        out.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    private static String markdown(List<String> header, List<List<String>> rows) {
+        StringBuilder out = new StringBuilder();
+        out.append("| ").append(String.join(" | ", header)).append(" |\n");
+        out.append("|");
+        for (int c = 0; c < header.size(); c++) {
+            boolean leftAligned = c == 0 || c == 2 || c == header.size() - 1;
+            out.append(leftAligned ? "---|" : "---:|");
+        }
+        out.append('\n');
+        for (List<String> row : rows) {
+            out.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------- JSON
+
+    /**
+     * Every result as one JSON object: per profile and scenario the load steps per hour, pifan's
+     * verdict, and each controller's figures with the {@code pifan simulate} command line that
+     * reproduces them (its {@code --csv} replays through thermal-model.md).
+     */
+    static String json(List<ScenarioResult> results, double targetC, String configSource) {
+        StringBuilder out = new StringBuilder();
+        out.append("{\"target_c\":").append(FiguresJson.number(targetC))
+                .append(",\"config\":").append(quote(configSource))
+                .append(",\"results\":[");
+        for (int i = 0; i < results.size(); i++) {
+            ScenarioResult result = results.get(i);
+            Verdict verdict = result.verdict();
+            out.append(i == 0 ? "" : ",").append("{\"profile\":").append(quote(result.profile().name()))
+                    .append(",\"scenario\":").append(quote(result.scenario().name()))
+                    .append(",\"duration_s\":").append(result.scenario().durationS())
+                    .append(",\"load_steps_per_h\":").append(FiguresJson.number(result.loadStepsPerH()))
+                    .append(",\"quietest_compliant_baseline_dba\":")
+                    .append(FiguresJson.number(result.quietestCompliantBaselineDba()))
+                    .append(",\"criteria\":{\"ceiling\":").append(verdict.ceiling())
+                    .append(",\"quiet\":").append(verdict.quiet())
+                    .append(",\"steady\":").append(verdict.steady())
+                    .append(",\"detail\":").append(quote(verdict.detail())).append('}')
+                    .append(",\"runs\":[");
+            for (int r = 0; r < result.runs().size(); r++) {
+                Run run = result.runs().get(r);
+                String figures = FiguresJson.of(run.figures());
+                out.append(r == 0 ? "" : ",").append("{\"controller\":").append(quote(run.controller()))
+                        .append(",\"compliant\":").append(run.compliant()).append(',')
+                        .append(figures, 1, figures.length() - 1)
+                        .append(",\"replay\":").append(quote(replay(result, run.controller(), targetC)))
+                        .append('}');
+            }
+            out.append("]}");
+        }
+        return out.append("]}\n").toString();
+    }
+
+    /** The command line that reruns one row and writes its per-second CSV. */
+    static String replay(ScenarioResult result, String controller, double targetC) {
+        StringBuilder command = new StringBuilder("pifan simulate --profile ").append(result.profile().name())
+                .append(' ').append(result.source());
+        result.scenario().noise().ifPresent(n -> command.append(" --noise ")
+                .append(FiguresJson.number(n.sigmaC())).append(" --seed ").append(n.seed()));
+        command.append(" --controller ").append(controller);
+        if (targetC != RunFigures.DEFAULT_TARGET_C) {
+            command.append(" --target ").append(FiguresJson.number(targetC));
+        }
+        return command.append(" --csv run.csv --json").toString();
+    }
+
+    private static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

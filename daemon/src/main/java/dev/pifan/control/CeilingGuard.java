@@ -1,0 +1,114 @@
+package dev.pifan.control;
+
+import dev.pifan.hal.Duty;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Holds the temperature at a ceiling with the least fan that does it.
+ *
+ * <p>A fan curve alone cannot be both quiet and safe at the top: steep, it overshoots in duty (and
+ * noise) whenever the board settles a little below a curve point; shallow, it lets a hot room
+ * carry the board past the ceiling. So once the reading reaches the ceiling, the guard takes the
+ * duty over from the curve and trims it in small steps:
+ * <ul>
+ *   <li>at or above the ceiling, the duty rises by {@code rise} per second;</li>
+ *   <li>half a degree or more above it, the duty jumps to at least the curve's and rises
+ *       {@value #OVER_FACTOR} times faster;</li>
+ *   <li>below the ceiling, once the reading has stayed below it for {@code settle}, the duty
+ *       falls by {@code fall} per second (never below the fan's minimum duty), so the board warms
+ *       back up to the ceiling as quietly as it can;</li>
+ *   <li>not while under-voltage holds the duty ({@code mayFall} false);</li>
+ *   <li>when the reading drops {@code release} below the ceiling (the load went away), the guard
+ *       lets go and the curve with its hysteresis takes over from the duty the guard left.</li>
+ * </ul>
+ *
+ * <p>The steps are small on purpose: the heatsink answers a change of duty over minutes, so a
+ * guard that moved faster would overshoot and hunt around the ceiling. And it falls faster than
+ * it rises, so the board sits just at the ceiling rather than a degree below it, which is where
+ * the noise is saved (half a degree is some 4% of duty at full load).
+ * Not thread-safe: one control thread calls it.
+ */
+final class CeilingGuard {
+
+    /** How many times faster the duty rises once the reading is half a degree over the ceiling. */
+    static final double OVER_FACTOR = 20;
+    /** Over the ceiling by this much, the duty jumps to at least the curve's. */
+    static final double OVER_MARGIN_C = 0.5;
+
+    private final Ceiling settings;
+    private final Duty floor;
+    private final long settleNanos;
+    private boolean active;
+    private double duty;
+    private long lastNanos;
+    private boolean below;
+    private long belowSince;
+    private double lowestBelowC;
+
+    /** @param floor the lowest duty the guard sets: the fan's minimum duty */
+    CeilingGuard(Ceiling settings, Duty floor) {
+        this.settings = settings;
+        this.floor = floor;
+        this.settleNanos = settings.settle().toNanos();
+    }
+
+    boolean isActive() {
+        return active;
+    }
+
+    /** Lets go, as after a safety override: the curve, which holds full speed, takes over. */
+    void reset() {
+        active = false;
+    }
+
+    /**
+     * One reading. Returns the guard's duty when it holds the duty (and has set it into the
+     * curve), or null when the curve decides.
+     */
+    Duty next(double celsius, long nanos, boolean mayFall, HysteresisCurve curve, Duty curveDuty) {
+        double at = settings.atC();
+        if (active && celsius < at - settings.releaseC()) {
+            active = false;
+            // back to the curve, coming down from here with its hysteresis and down-delay
+            curve.set(Duty.ofRatio(duty), celsius + curve.hysteresisC());
+            return null;
+        }
+        if (!active) {
+            if (celsius < at) {
+                return null;
+            }
+            active = true;
+            duty = curveDuty.ratio();
+            below = false;
+            lastNanos = nanos;
+        }
+        double seconds = Math.max(0, nanos - lastNanos) / 1e9;
+        lastNanos = nanos;
+        if (celsius >= at + OVER_MARGIN_C) {
+            duty = Math.max(duty, curve.curve().dutyAt(celsius).ratio()) + settings.risePerSecond() * OVER_FACTOR * seconds;
+            below = false;
+        } else if (celsius >= at) {
+            duty += settings.risePerSecond() * seconds;
+            below = false;
+        } else if (mayFall) {
+            if (!below) {
+                below = true;
+                belowSince = nanos;
+                lowestBelowC = celsius;
+            }
+            lowestBelowC = Math.min(lowestBelowC, celsius);
+            // not while the board warms back up: that is the need growing, and falling now would
+            // only have to be undone (in a warming room it would hunt)
+            if (nanos - belowSince >= settleNanos && celsius <= lowestBelowC) {
+                duty -= settings.fallPerSecond() * seconds;
+            }
+        } else {
+            below = false;
+        }
+        duty = Math.max(floor.ratio(), Math.min(1.0, duty));
+        Duty result = Duty.ofRatio(duty);
+        curve.set(result, celsius);
+        return result;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.pifan.control;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How pifan's controller refines its curve (see {@link PifanController}).
+ *
+ * @param downDelay the duty comes down only after the temperature has stayed in the come-down zone
+ *     of the hysteresis this long ({@link Duration#ZERO}: at once)
+ * @param ceiling the ceiling guard, if any
+ */
+public record ControlTuning(Duration downDelay, Optional<Ceiling> ceiling) {
+
+    /** No down-delay, no ceiling guard: the curve with its hysteresis alone. */
+    public static final ControlTuning NONE = new ControlTuning(Duration.ZERO, Optional.empty());
+
+    public ControlTuning {
+        Objects.requireNonNull(downDelay, "downDelay");
+        Objects.requireNonNull(ceiling, "ceiling");
+        if (downDelay.isNegative()) {
+            throw new IllegalArgumentException("down-delay " + downDelay + " must not be negative");
+        }
+    }
+}

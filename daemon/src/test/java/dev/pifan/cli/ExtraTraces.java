@@ -1,0 +1,117 @@
+package dev.pifan.cli;
+
+import dev.pifan.hal.sim.LoadTrace;
+import dev.pifan.hal.sim.Scenario;
+import dev.pifan.hal.sim.Scenarios;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Load traces that are not built-in scenarios, to check that pifan's defaults meet their
+ * criteria on traces they were not tuned on: other burst lengths, a warmer room, ambient ramps, a
+ * day's cycle, a noisy sensor. Each is generated from a fixed seed, so every run sees the same.
+ *
+ * <p>{@code main(dir)} writes them as trace CSVs, for {@code pifan bench --trace}.
+ */
+final class ExtraTraces {
+
+    private ExtraTraces() {
+    }
+
+    /** The extra scenarios. */
+    static List<Scenario> all() {
+        List<Scenario> all = new ArrayList<>();
+        all.add(Scenario.of("bursts-30s", 7200, bursts(7, 7200, 30, 120, 30, 30, 25)));
+        all.add(Scenario.of("bursts-20m", 10800, bursts(8, 10800, 300, 900, 1200, 1200, 25)));
+        all.add(Scenario.of("bursty-30", 7200, bursts(9, 7200, 60, 600, 60, 300, 30)));
+        all.add(Scenario.of("ramp-20-40", 7200, ambientRamp(7200, 20, 40, 1.0)));
+        all.add(Scenario.of("ramp-20-38-slow", 6 * 3600, ambientRamp(6 * 3600, 20, 38, 1.0)));
+        all.add(Scenario.of("ramp-20-35-half", 7200, ambientRamp(7200, 20, 35, 0.5)));
+        all.add(Scenario.of("diurnal", 6 * 3600, diurnal(6 * 3600, 27, 7, 5)));
+        all.add(Scenarios.named("bursty-ci").withName("bursty-ci-noisy").withNoise(0.5, 3));
+        all.add(Scenarios.named("sustained-25").withName("sustained-25-noisy").withNoise(0.5, 4));
+        return all;
+    }
+
+    /** Idle (0.05) and full-load bursts of random lengths in the given ranges, idle first. */
+    static LoadTrace bursts(long seed, long durationS, int idleMinS, int idleMaxS, int burstMinS, int burstMaxS,
+            double ambientC) {
+        Random random = new Random(seed);
+        List<LoadTrace.Row> rows = new ArrayList<>();
+        long t = 0;
+        boolean idle = true;
+        while (t < durationS) {
+            rows.add(new LoadTrace.Row(t, idle ? 0.05 : 1.0, ambientC));
+            t += idle ? idleMinS + random.nextInt(idleMaxS - idleMinS + 1)
+                    : burstMinS + random.nextInt(burstMaxS - burstMinS + 1);
+            idle = !idle;
+        }
+        return new LoadTrace(rows);
+    }
+
+    /** Idle for a minute, then {@code load} while the room warms linearly (a row a minute). */
+    static LoadTrace ambientRamp(long durationS, double fromC, double toC, double load) {
+        List<LoadTrace.Row> rows = new ArrayList<>();
+        for (long t = 0; t < durationS; t += 60) {
+            double ambient = fromC + (toC - fromC) * t / durationS;
+            rows.add(new LoadTrace.Row(t, t < 60 ? 0.05 : load, Math.round(ambient * 100) / 100.0));
+        }
+        return new LoadTrace(rows);
+    }
+
+    /**
+     * A day compressed into {@code periodS}: the room follows a cosine around {@code meanC}
+     * (coolest at the start), builds come in bursts by day (2-7 min, 5-14 min apart) and the
+     * board idles at night.
+     */
+    static LoadTrace diurnal(long periodS, double meanC, double amplitudeC, long seed) {
+        Random random = new Random(seed);
+        List<LoadTrace.Row> rows = new ArrayList<>();
+        boolean idle = true;
+        long next = 0;
+        double load = 0.05;
+        for (long t = 0; t < periodS; t += 60) {
+            double phase = 2 * Math.PI * t / periodS;
+            double ambient = meanC - amplitudeC * Math.cos(phase);
+            boolean day = Math.sin(phase - Math.PI / 2) > -0.2;
+            if (t >= next) {
+                if (day) {
+                    idle = !idle;
+                    load = idle ? 0.05 : 1.0;
+                    next = t + (idle ? 300 + 60 * random.nextInt(10) : 120 + 60 * random.nextInt(6));
+                } else {
+                    idle = true;
+                    load = 0.05;
+                    next = t + 60;
+                }
+            }
+            rows.add(new LoadTrace.Row(t, load, Math.round(ambient * 100) / 100.0));
+        }
+        return new LoadTrace(rows);
+    }
+
+    /** Writes each trace (the noisy one without its noise) as {@code NAME.csv} with a last row that ends it. */
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : ".");
+        Files.createDirectories(dir);
+        for (Scenario s : all()) {
+            StringBuilder csv = new StringBuilder(LoadTrace.HEADER).append('\n');
+            LoadTrace.Row last = null;
+            for (LoadTrace.Row row : s.trace().rows()) {
+                if (row.timeS() >= s.durationS()) {
+                    break;
+                }
+                csv.append(String.format(Locale.ROOT, "%d,%s,%s%n", row.timeS(), row.load(), row.ambientC()));
+                last = row;
+            }
+            csv.append(String.format(Locale.ROOT, "%d,%s,%s%n", s.durationS(), last.load(), last.ambientC()));
+            Files.writeString(dir.resolve(s.name() + ".csv"), csv, StandardCharsets.UTF_8);
+        }
+    }
+}
