@@ -7,6 +7,7 @@ import dev.pifan.hal.sim.BoardProfile;
 import dev.pifan.hal.sim.LoadTrace;
 import dev.pifan.hal.sim.RunFigures;
 import dev.pifan.hal.sim.Scenario;
+import dev.pifan.telemetry.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -304,36 +305,34 @@ final class Bench {
      * reproduces them (its {@code --csv} replays through thermal-model.md).
      */
     static String json(List<ScenarioResult> results, double targetC, String configSource) {
-        StringBuilder out = new StringBuilder();
-        out.append("{\"target_c\":").append(FiguresJson.number(targetC))
-                .append(",\"config\":").append(quote(configSource))
-                .append(",\"results\":[");
-        for (int i = 0; i < results.size(); i++) {
-            ScenarioResult result = results.get(i);
+        Json.Writer json = Json.writer().beginObject()
+                .name("target_c").value(targetC)
+                .name("config").value(configSource)
+                .name("results").beginArray();
+        for (ScenarioResult result : results) {
             Verdict verdict = result.verdict();
-            out.append(i == 0 ? "" : ",").append("{\"profile\":").append(quote(result.profile().name()))
-                    .append(",\"scenario\":").append(quote(result.scenario().name()))
-                    .append(",\"duration_s\":").append(result.scenario().durationS())
-                    .append(",\"load_steps_per_h\":").append(FiguresJson.number(result.loadStepsPerH()))
-                    .append(",\"quietest_compliant_baseline_dba\":")
-                    .append(FiguresJson.number(result.quietestCompliantBaselineDba()))
-                    .append(",\"criteria\":{\"ceiling\":").append(verdict.ceiling())
-                    .append(",\"quiet\":").append(verdict.quiet())
-                    .append(",\"steady\":").append(verdict.steady())
-                    .append(",\"detail\":").append(quote(verdict.detail())).append('}')
-                    .append(",\"runs\":[");
-            for (int r = 0; r < result.runs().size(); r++) {
-                Run run = result.runs().get(r);
-                String figures = FiguresJson.of(run.figures());
-                out.append(r == 0 ? "" : ",").append("{\"controller\":").append(quote(run.controller()))
-                        .append(",\"compliant\":").append(run.compliant()).append(',')
-                        .append(figures, 1, figures.length() - 1)
-                        .append(",\"replay\":").append(quote(replay(result, run.controller(), targetC)))
-                        .append('}');
+            json.beginObject()
+                    .name("profile").value(result.profile().name())
+                    .name("scenario").value(result.scenario().name())
+                    .name("duration_s").value(result.scenario().durationS())
+                    .name("load_steps_per_h").value(result.loadStepsPerH())
+                    .name("quietest_compliant_baseline_dba").value(result.quietestCompliantBaselineDba())
+                    .name("criteria").beginObject()
+                    .name("ceiling").value(verdict.ceiling())
+                    .name("quiet").value(verdict.quiet())
+                    .name("steady").value(verdict.steady())
+                    .name("detail").value(verdict.detail())
+                    .endObject()
+                    .name("runs").beginArray();
+            for (Run run : result.runs()) {
+                json.beginObject().name("controller").value(run.controller()).name("compliant").value(run.compliant());
+                FiguresJson.fields(json, run.figures())
+                        .name("replay").value(replay(result, run.controller(), targetC))
+                        .endObject();
             }
-            out.append("]}");
+            json.endArray().endObject();
         }
-        return out.append("]}\n").toString();
+        return json.endArray().endObject() + "\n";
     }
 
     /** The command line that reruns one row and writes its per-second CSV. */
@@ -347,24 +346,5 @@ final class Bench {
             command.append(" --target ").append(FiguresJson.number(targetC));
         }
         return command.append(" --csv run.csv --json").toString();
-    }
-
-    private static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -10,15 +10,23 @@ final class FiguresJson {
     }
 
     static String of(RunFigures f) {
-        return Json.writer().beginObject()
-                .name("peak_c").value(rounded(f.peakC()))
+        return fields(Json.writer().beginObject(), f).endObject().toString();
+    }
+
+    /** Writes the figures as fields of the object {@code json} has open. */
+    static Json.Writer fields(Json.Writer json, RunFigures f) {
+        return json.name("peak_c").value(rounded(f.peakC()))
                 .name("over_target_s").value(f.overTargetS())
                 .name("throttled_s").value(f.throttledS())
                 .name("mean_duty").value(rounded(f.meanDuty()))
                 .name("leq_dba").value(rounded(f.leqDba()))
                 .name("changes_per_h").value(rounded(f.changesPerH()))
-                .name("reversals_per_h").value(rounded(f.reversalsPerH()))
-                .endObject().toString();
+                .name("reversals_per_h").value(rounded(f.reversalsPerH()));
+    }
+
+    /** A number for a command line: {@code 65}, {@code 0.25}. */
+    static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** Four decimals: far below what the model can tell apart, and short to read. NaN stays NaN (JSON null). */
