@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code pifan} command: the daemon and the tools around it. */
 @Command(name = "pifan",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT, // --help and --version on every subcommand too
         versionProvider = Version.class,
         description = "Keeps Raspberry Pi cluster nodes cool and quiet.",
         subcommands = {RunCommand.class, StatusCommand.class, ProbeCommand.class, SimulateCommand.class,

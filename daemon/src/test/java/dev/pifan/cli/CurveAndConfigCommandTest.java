@@ -120,4 +120,12 @@ class CurveAndConfigCommandTest {
         assertEquals(2, cli.exitCode());
         assertTrue(cli.err().contains("--colour"), cli.err());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"run", "status", "probe", "simulate", "bench", "curve", "config"})
+    void everyCommandHasHelp(String command) {
+        Cli cli = Cli.run(command, "--help");
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().startsWith("Usage: pifan " + command), cli.out());
+    }
 }
