@@ -79,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
         }
         PifanConfig loaded = loadConfig(sim ? Profiles.require(profile) : ProfileDefaults.AUTO_PROFILE);
         Optional<ListenAddress> address = TelemetryFactory.listen(listen, loaded);
-        Scenario scenario = simulatedScenario();
+        Scenario scenario = sim ? simulatedScenario().withFaults(loaded.simulation().faults())
+                : simulatedScenario();
         try (Board board = new TimeLimitedBoard(openBoard(scenario, loaded), loaded.safety().readTimeout())) {
             // board: auto means the profile of the board found (a Pi 5 gets the Active Cooler's curve)
             String autoProfile = sim ? Profiles.require(profile) : ProfileDefaults.profileFor(board.model());

@@ -96,8 +96,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BoardProfile board = Profiles.profile(profile);
-        Scenario scenario = scenario();
         PifanConfig loaded = config.load(board.name());
+        Scenario scenario = scenario().withFaults(loaded.simulation().faults());
         Controller chosen = ControlFactory.controller(controller, loaded);
         java.time.Duration interval = chosen.name().equals("pifan") ? loaded.interval() : java.time.Duration.ofSeconds(1);
 

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import dev.pifan.hal.sim.Fault;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
@@ -31,13 +32,14 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class ConfigReader {
 
     static final List<String> ROOT_KEYS = List.of("board", "interval", "curve", "fan", "ceiling", "safety",
-            "hardware", "metrics");
+            "hardware", "metrics", "simulation");
     static final List<String> CURVE_KEYS = List.of("points", "hysteresis", "off-hysteresis", "down-delay");
     static final List<String> FAN_KEYS = List.of("min-duty", "start-duty", "kick", "exit");
     static final List<String> CEILING_KEYS = List.of("at", "rise", "fall", "settle", "release");
     static final List<String> SAFETY_KEYS = List.of("critical", "sensor-failures", "stuck-after", "stall-after",
             "read-timeout");
     static final List<String> METRICS_KEYS = List.of("listen");
+    static final List<String> SIMULATION_KEYS = List.of("faults");
     /** Every section and its keys, in file order: the top level first, so "it belongs ..." hints are stable. */
     private static final Map<String, List<String>> SECTIONS = sections();
 
@@ -180,6 +182,7 @@ final class ConfigReader {
             }
         }
         HardwareSpec hardware = new HardwareReader(this).read(valueNode(top, "hardware"));
+        List<Fault> faults = faults(valueNode(section(valueNode(top, "simulation"), "simulation"), "simulation.faults"));
 
         if (!problems.isEmpty()) {
             throw failure();
@@ -190,7 +193,8 @@ final class ConfigReader {
                     new FanConfig(minDuty, startDuty, kick, exit),
                     new CeilingConfig(ceilingAt, rise, fall, settle, release),
                     new SafetyConfig(critical, sensorFailures, stuckAfter, stallAfter, readTimeout),
-                    hardware, new MetricsConfig(listen), source);
+                    hardware, new MetricsConfig(listen), new SimulationConfig(faults == null ? List.of() : faults),
+                    source);
         } catch (IllegalArgumentException e) {
             // The records' own checks caught what the ones above missed: a bug here, but still
             // the file's problem to report, not a crash.
@@ -252,6 +256,33 @@ final class ConfigReader {
     }
 
     /** The curve's points; null when anything about them is wrong (reported). */
+    /** simulation.faults: a list of KIND:START:END[:ARG], as pifan simulate --fault takes them. */
+    private List<Fault> faults(Node node) {
+        String path = "simulation.faults";
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode list)) {
+            problem(path, node, "expected a list of faults like sensor-error:600:900, found " + describe(node));
+            return null;
+        }
+        List<Fault> faults = new ArrayList<>();
+        for (int i = 0; i < list.getValue().size(); i++) {
+            Node item = list.getValue().get(i);
+            String itemPath = path + "[" + i + "]";
+            if (!(item instanceof ScalarNode scalar) || isNull(item)) {
+                problem(itemPath, item, "expected a fault like sensor-error:600:900, found " + describe(item));
+                continue;
+            }
+            try {
+                faults.add(Fault.parse(scalar.getValue()));
+            } catch (IllegalArgumentException e) {
+                problem(itemPath, item, e.getMessage());
+            }
+        }
+        return faults;
+    }
+
     private List<CurvePoint> points(Node node) {
         String path = "curve.points";
         if (!plainTag(path, node)) {
@@ -461,6 +492,7 @@ final class ConfigReader {
         sections.put("safety", SAFETY_KEYS);
         sections.put("hardware", HardwareReader.KEYS);
         sections.put("metrics", METRICS_KEYS);
+        sections.put("simulation", SIMULATION_KEYS);
         return sections;
     }
 

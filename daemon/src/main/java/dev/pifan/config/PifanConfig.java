@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param source the file the config came from, or {@code defaults}
  */
 public record PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, CeilingConfig ceiling,
-                          SafetyConfig safety, HardwareSpec hardware, MetricsConfig metrics, String source) {
+                          SafetyConfig safety, HardwareSpec hardware, MetricsConfig metrics, SimulationConfig simulation,
+                          String source) {
 
     public static final String DEFAULTS_SOURCE = "defaults";
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
@@ -28,6 +29,7 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
         Objects.requireNonNull(curve, "curve");
         Objects.requireNonNull(fan, "fan");
         Objects.requireNonNull(ceiling, "ceiling");
+        Objects.requireNonNull(simulation, "simulation");
         Objects.requireNonNull(safety, "safety");
         Objects.requireNonNull(hardware, "hardware");
         Objects.requireNonNull(metrics, "metrics");
@@ -56,19 +58,21 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
     /** Without a ceiling guard. */
     public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
                        HardwareSpec hardware, MetricsConfig metrics, String source) {
-        this(board, interval, curve, fan, CeilingConfig.OFF, safety, hardware, metrics, source);
+        this(board, interval, curve, fan, CeilingConfig.OFF, safety, hardware, metrics, SimulationConfig.NONE, source);
     }
 
     /** With every hardware part {@code driver: auto} and the default telemetry endpoint. */
     public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
                        String source) {
-        this(board, interval, curve, fan, CeilingConfig.OFF, safety, HardwareSpec.auto(), MetricsConfig.DEFAULT, source);
+        this(board, interval, curve, fan, CeilingConfig.OFF, safety, HardwareSpec.auto(), MetricsConfig.DEFAULT,
+                SimulationConfig.NONE, source);
     }
 
     /** With the default telemetry endpoint. */
     public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
                        HardwareSpec hardware, String source) {
-        this(board, interval, curve, fan, CeilingConfig.OFF, safety, hardware, MetricsConfig.DEFAULT, source);
+        this(board, interval, curve, fan, CeilingConfig.OFF, safety, hardware, MetricsConfig.DEFAULT,
+                SimulationConfig.NONE, source);
     }
 
     /**
@@ -82,12 +86,12 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
 
     /** The same config with another source, e.g. to say where it was loaded from. */
     public PifanConfig withSource(String newSource) {
-        return new PifanConfig(board, interval, curve, fan, ceiling, safety, hardware, metrics, newSource);
+        return new PifanConfig(board, interval, curve, fan, ceiling, safety, hardware, metrics, simulation, newSource);
     }
 
     /** The same config with another hardware section. */
     public PifanConfig withHardware(HardwareSpec newHardware) {
-        return new PifanConfig(board, interval, curve, fan, ceiling, safety, newHardware, metrics, source);
+        return new PifanConfig(board, interval, curve, fan, ceiling, safety, newHardware, metrics, simulation, source);
     }
 
     /**

@@ -91,7 +91,7 @@ public final class ProfileDefaults {
                 new FanConfig(Duty.ofPercent(minDutyPercent), Duty.ofPercent(startDutyPercent), KICK, EXIT),
                 CEILING,
                 new SafetyConfig(CRITICAL_C, SENSOR_FAILURES, STUCK_AFTER, STALL_AFTER),
-                HardwareSpec.auto(), MetricsConfig.DEFAULT,
+                HardwareSpec.auto(), MetricsConfig.DEFAULT, SimulationConfig.NONE,
                 PifanConfig.DEFAULTS_SOURCE);
     }
 

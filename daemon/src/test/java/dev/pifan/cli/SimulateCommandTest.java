@@ -193,4 +193,17 @@ class SimulateCommandTest {
         assertTrue(cli.err().contains("pifan.yaml:4: fan.min-duty: 120% outside 0%..100%"), cli.err());
         assertTrue(!cli.err().contains("Exception"), cli.err());
     }
+
+    @Test
+    void faultsFromTheConfigReachTheBoardLikeFaultOptions() throws IOException {
+        Path config = dir.resolve("faults.yaml");
+        Files.writeString(config, "simulation:\n  faults:\n    - sensor-error:100:200\n");
+        Path csv = dir.resolve("faults.csv");
+        Cli cli = Cli.run("simulate", "--profile", "pi4-heatsink", "--scenario", "sustained-25", "--duration", "300",
+                "--config", config.toString(), "--fault", "fan-error:250:260", "--csv", csv.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        var rows = Files.readAllLines(csv);
+        assertTrue(rows.get(103).endsWith(",sensor_failure"), "second 102, the third failed read: " + rows.get(103));
+        assertTrue(rows.get(252).endsWith(",fan_failure"), "the --fault option still applies: " + rows.get(252));
+    }
 }

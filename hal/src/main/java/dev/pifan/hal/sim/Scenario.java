@@ -129,6 +129,13 @@ public record Scenario(
         return new Scenario(name, durationS, trace, underVoltage, fanStallAtS, noise, all);
     }
 
+    /** Adds these faults to the ones the scenario already has. */
+    public Scenario withFaults(List<Fault> more) {
+        List<Fault> all = new ArrayList<>(faults);
+        all.addAll(more);
+        return new Scenario(name, durationS, trace, underVoltage, fanStallAtS, noise, all);
+    }
+
     /** The fault of this kind active in second {@code k}, if any (the first one listed wins). */
     public Optional<Fault> activeFault(Fault.Kind kind, long k) {
         for (Fault fault : faults) {
