@@ -190,4 +190,28 @@ class UnitsTest {
         assertEquals("x".repeat(40) + "…", Units.shown("x".repeat(41)));
         assertEquals("\"x\"", Units.quoted(" x "));
     }
+
+    @Test
+    void ratesOfDutyPerTime() {
+        assertEquals(0.2 / 100 / 60, Units.ratePerSecond("0.2%/min"));
+        assertEquals(12.0 / 100 / 3600, Units.ratePerSecond("12%/h"));
+        assertEquals(0.5 / 100, Units.ratePerSecond("0.5%/s"));
+        assertEquals(1.0 / 100 / 60, Units.ratePerSecond(" 1 % / min "));
+        assertEquals(0.0, Units.ratePerSecond("0%/min"));
+        assertEquals("\"0.2%\" is not a rate: write a duty per time, e.g. 0.2%/min, 12%/h or 0.5%/s",
+                assertThrows(IllegalArgumentException.class, () -> Units.ratePerSecond("0.2%")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Units.ratePerSecond("0.2/min"));
+        assertThrows(IllegalArgumentException.class, () -> Units.ratePerSecond("0.2%/day"));
+        assertEquals("-1%/min must not be negative",
+                assertThrows(IllegalArgumentException.class, () -> Units.ratePerSecond("-1%/min")).getMessage());
+        assertEquals("0.18%/min", Units.formatRate(Units.ratePerSecond("0.18%/min")));
+        assertEquals("0.2%/min", Units.formatRate(Units.ratePerSecond("12%/h")));
+    }
+
+    @Test
+    void temperaturesOrOff() {
+        assertEquals(java.util.OptionalDouble.of(65), Units.temperatureOrOff("65C"));
+        assertEquals(java.util.OptionalDouble.empty(), Units.temperatureOrOff(" off "));
+        assertThrows(IllegalArgumentException.class, () -> Units.temperatureOrOff("none"));
+    }
 }
