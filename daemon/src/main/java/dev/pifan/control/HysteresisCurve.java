@@ -108,8 +108,8 @@ public final class HysteresisCurve {
      * the duty.
      */
     void set(Duty duty, double celsius) {
+        setAtCelsius = current == null ? celsius : Math.max(setAtCelsius, celsius);
         current = duty;
-        setAtCelsius = Double.isNaN(setAtCelsius) ? celsius : Math.max(setAtCelsius, celsius);
         comingDown = false;
     }
 
