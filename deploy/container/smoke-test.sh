@@ -102,7 +102,7 @@ say "image $image: $((size / 1024 / 1024)) MiB ($(du -h "$work/pifan-image.tar" 
 
 [[ "$(inspect '{{.Config.User}}')" == 65532:65532 ]] || fail "image user is '$(inspect '{{.Config.User}}')', expected 65532:65532"
 entrypoint="$(inspect '{{join .Config.Entrypoint " "}}')"
-[[ "$entrypoint" == "java -XX:+UseSerialGC -Xmx24m "*" dev.pifan.cli.PifanCommand" ]] \
+[[ "$entrypoint" == "java -XX:+UseSerialGC "*" -Xmx24m "*" dev.pifan.cli.PifanCommand" ]] \
   || fail "unexpected entrypoint: $entrypoint"
 # the flags of the systemd unit, word for word
 unit_flags="$(sed -n 's/^Environment="PIFAN_JAVA_OPTS=\(.*\)"$/\1/p' "$root/systemd/pifan.service")"
