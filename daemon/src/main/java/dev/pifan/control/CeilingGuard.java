@@ -12,7 +12,13 @@ import java.util.Locale;
  * carry the board past the ceiling. So once the reading reaches the ceiling, the guard takes the
  * duty over from the curve and trims it in small steps:
  * <ul>
- *   <li>at or above the ceiling, the duty rises by {@code rise} per second;</li>
+ *   <li>it takes over at the curve's duty when the reading climbed to the ceiling fast (less than
+ *       {@value #FAST_RISE_S} s at the half degree before: a load step, which the curve's steep
+ *       last degree is there for), but at the duty that was running when it crept up (a warming
+ *       room, a settling heatsink), so it does not overshoot and then have to come back down;</li>
+ *   <li>at or above the ceiling, the duty rises by {@code rise} per second, and faster the longer
+ *       the reading stays there: by {@code rise} more every {@value #ACCELERATION_S} s, since a
+ *       reading that does not come down under a rising duty means the room is warming;</li>
  *   <li>half a degree or more above it, the duty jumps to at least the curve's and rises
  *       {@value #OVER_FACTOR} times faster;</li>
  *   <li>below the ceiling, once the reading has stayed below it for {@code settle}, the duty
@@ -35,6 +41,14 @@ final class CeilingGuard {
     static final double OVER_FACTOR = 20;
     /** Over the ceiling by this much, the duty jumps to at least the curve's. */
     static final double OVER_MARGIN_C = 0.5;
+    /**
+     * The rise grows by its base rate for every this many seconds at the ceiling. In a steady room
+     * a small rise brings the reading back below within minutes; in a room warming by 3 C an hour,
+     * the base rate cannot keep up and the board would sit a quarter degree over the ceiling.
+     */
+    static final double ACCELERATION_S = 300;
+    /** A reading that stayed less than this at the half degree before the ceiling came in a load step. */
+    static final double FAST_RISE_S = 120;
 
     private final Ceiling settings;
     private final Duty floor;
@@ -45,6 +59,11 @@ final class CeilingGuard {
     private boolean below;
     private long belowSince;
     private double lowestBelowC;
+    private boolean atCeiling;
+    private long atCeilingSince;
+    private double lastReadingC = Double.NaN;
+    private long lastReadingNanos;
+    private long previousReadingHeldNanos;
 
     /** @param floor the lowest duty the guard sets: the fan's minimum duty */
     CeilingGuard(Ceiling settings, Duty floor) {
@@ -65,8 +84,11 @@ final class CeilingGuard {
     /**
      * One reading. Returns the guard's duty when it holds the duty (and has set it into the
      * curve), or null when the curve decides.
+     *
+     * @param curveDuty the curve's duty for this reading
+     * @param runningDuty the duty the curve ran before this reading
      */
-    Duty next(double celsius, long nanos, boolean mayFall, HysteresisCurve curve, Duty curveDuty) {
+    Duty next(double celsius, long nanos, boolean mayFall, HysteresisCurve curve, Duty curveDuty, Duty runningDuty) {
         double at = settings.atC();
         if (active && celsius < at - settings.releaseC()) {
             active = false;
@@ -75,22 +97,37 @@ final class CeilingGuard {
             return null;
         }
         if (!active) {
+            if (celsius != lastReadingC) {
+                previousReadingHeldNanos = nanos - lastReadingNanos;
+                lastReadingC = celsius;
+                lastReadingNanos = nanos;
+            }
             if (celsius < at) {
                 return null;
             }
             active = true;
-            duty = curveDuty.ratio();
+            boolean loadStep = previousReadingHeldNanos < FAST_RISE_S * 1e9;
+            duty = loadStep ? curveDuty.ratio() : Math.max(runningDuty.ratio(), floor.ratio());
             below = false;
+            atCeiling = false;
             lastNanos = nanos;
         }
         double seconds = Math.max(0, nanos - lastNanos) / 1e9;
         lastNanos = nanos;
+        if (celsius < at || celsius >= at + OVER_MARGIN_C) {
+            atCeiling = false;
+        }
         if (celsius >= at + OVER_MARGIN_C) {
             duty = Math.max(duty, curve.curve().dutyAt(celsius).ratio()) + settings.risePerSecond() * OVER_FACTOR * seconds;
             below = false;
         } else if (celsius >= at) {
-            duty += settings.risePerSecond() * seconds;
+            if (!atCeiling) {
+                atCeiling = true;
+                atCeilingSince = nanos;
+            }
             below = false;
+            double atCeilingS = (nanos - atCeilingSince) / 1e9;
+            duty += settings.risePerSecond() * (1 + atCeilingS / ACCELERATION_S) * seconds;
         } else if (mayFall) {
             if (!below) {
                 below = true;

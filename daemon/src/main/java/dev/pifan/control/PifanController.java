@@ -58,11 +58,12 @@ public final class PifanController implements Controller {
         boolean guarded = false;
         if (believable) {
             Duty fromGuard = guard != null && guard.isActive()
-                    ? guard.next(celsius, reading.nanos(), mayComeDown, curve, curve.current()) : null;
+                    ? guard.next(celsius, reading.nanos(), mayComeDown, curve, curve.current(), curve.current()) : null;
             if (fromGuard == null) {
+                Duty running = curve.current();
                 lastCurveDuty = curve.next(celsius, reading.nanos(), mayComeDown);
                 fromGuard = guard == null ? null
-                        : guard.next(celsius, reading.nanos(), mayComeDown, curve, lastCurveDuty);
+                        : guard.next(celsius, reading.nanos(), mayComeDown, curve, lastCurveDuty, running);
             }
             if (fromGuard != null) {
                 lastCurveDuty = fromGuard;

@@ -66,19 +66,17 @@ class BenchTest {
 
     /**
      * Where the defaults fall short on traces they were not tuned on (the README's "Known limits"):
-     * a room that keeps warming under full load past about 33 C, which the slow trim of the ceiling
-     * guard cannot follow without hunting at rack-33; a burst in a 34 C room on the Pi 5; a fan
-     * that starts on a half-loaded Cm4 and has to come back up as the room warms; a noisy sensor
-     * under steady load on the Pi 5. Listed exactly, so that any change, better or worse, shows.
+     * a room warming by 10 C an hour under full load, faster than the ceiling guard's accelerating
+     * rise (a quarter degree over for some minutes, one reversal too many); a burst on the Pi 5
+     * late in a warm day; a fan that starts on a half-loaded CM4 and has to come back up as the
+     * room warms; a noisy sensor under steady load on the Pi 5 (no input filter). Listed exactly,
+     * so that any change, better or worse, shows.
      */
     static final Set<String> KNOWN_LIMITS = Set.of(
-            "pi4-heatsink ramp-20-38-slow ceiling", "pi4-heatsink ramp-20-38-slow steady",
             "pi4-heatsink ramp-20-40 ceiling", "pi4-heatsink ramp-20-40 steady",
-            "pi5-active-cooler diurnal ceiling",
-            "pi5-active-cooler ramp-20-38-slow steady", "pi5-active-cooler ramp-20-40 steady",
+            "pi5-active-cooler diurnal ceiling", "pi5-active-cooler ramp-20-40 steady",
             "pi5-active-cooler sustained-25-noisy quiet", "pi5-active-cooler sustained-25-noisy steady",
             "cm4-blade ramp-20-35-half steady",
-            "cm4-blade ramp-20-38-slow ceiling", "cm4-blade ramp-20-38-slow steady",
             "cm4-blade ramp-20-40 ceiling", "cm4-blade ramp-20-40 steady");
 
     @Test
