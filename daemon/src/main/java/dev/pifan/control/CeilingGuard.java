@@ -48,7 +48,7 @@ final class CeilingGuard {
      */
     static final double ACCELERATION_S = 300;
     /** A reading that stayed less than this at the half degree before the ceiling came in a load step. */
-    static final double FAST_RISE_S = 120;
+    static final double FAST_RISE_S = 300;
 
     private final Ceiling settings;
     private final Duty floor;

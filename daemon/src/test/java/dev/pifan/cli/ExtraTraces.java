@@ -36,18 +36,46 @@ final class ExtraTraces {
         all.add(Scenario.of("diurnal", 6 * 3600, diurnal(6 * 3600, 27, 7, 5)));
         all.add(Scenarios.named("bursty-ci").withName("bursty-ci-noisy").withNoise(0.5, 3));
         all.add(Scenarios.named("sustained-25").withName("sustained-25-noisy").withNoise(0.5, 4));
+        all.addAll(drawnLater());
         return all;
+    }
+
+    /**
+     * Thirteen more, drawn after the defaults were chosen and not tuned on: bursts of 10 s to an
+     * hour in rooms of 25-33 C, ramps of 2-10 C an hour up and down, days of other lengths and swings.
+     */
+    static List<Scenario> drawnLater() {
+        return List.of(
+                Scenario.of("bursts-10s", 3600, bursts(11, 3600, 10, 60, 10, 40, 25)),
+                Scenario.of("bursts-1m-28", 7200, bursts(12, 7200, 30, 300, 30, 120, 28)),
+                Scenario.of("bursts-5m-30", 7200, bursts(13, 7200, 120, 600, 120, 600, 30)),
+                Scenario.of("bursts-10m-33", 7200, bursts(14, 7200, 300, 900, 300, 900, 33)),
+                Scenario.of("bursts-half-30", 7200, bursts(15, 7200, 60, 600, 60, 600, 30, 0.5)),
+                Scenario.of("bursts-1h", 10800, bursts(16, 10800, 600, 1800, 1800, 3600, 25)),
+                Scenario.of("ramp-25-35-1h", 3600, ambientRamp(3600, 25, 35, 1.0)),
+                Scenario.of("ramp-20-33-4h", 4 * 3600, ambientRamp(4 * 3600, 20, 33, 1.0)),
+                Scenario.of("ramp-33-20-2h", 7200, ambientRamp(7200, 33, 20, 1.0)),
+                Scenario.of("ramp-22-30-3h", 3 * 3600, ambientRamp(3 * 3600, 22, 30, 1.0)),
+                Scenario.of("diurnal-25-5", 6 * 3600, diurnal(6 * 3600, 25, 5, 21)),
+                Scenario.of("diurnal-28-4", 4 * 3600, diurnal(4 * 3600, 28, 4, 22)),
+                Scenario.of("diurnal-22-8", 8 * 3600, diurnal(8 * 3600, 22, 8, 23)));
     }
 
     /** Idle (0.05) and full-load bursts of random lengths in the given ranges, idle first. */
     static LoadTrace bursts(long seed, long durationS, int idleMinS, int idleMaxS, int burstMinS, int burstMaxS,
             double ambientC) {
+        return bursts(seed, durationS, idleMinS, idleMaxS, burstMinS, burstMaxS, ambientC, 1.0);
+    }
+
+    /** Idle (0.05) and bursts of {@code load}, of random lengths in the given ranges, idle first. */
+    static LoadTrace bursts(long seed, long durationS, int idleMinS, int idleMaxS, int burstMinS, int burstMaxS,
+            double ambientC, double load) {
         Random random = new Random(seed);
         List<LoadTrace.Row> rows = new ArrayList<>();
         long t = 0;
         boolean idle = true;
         while (t < durationS) {
-            rows.add(new LoadTrace.Row(t, idle ? 0.05 : 1.0, ambientC));
+            rows.add(new LoadTrace.Row(t, idle ? 0.05 : load, ambientC));
             t += idle ? idleMinS + random.nextInt(idleMaxS - idleMinS + 1)
                     : burstMinS + random.nextInt(burstMaxS - burstMinS + 1);
             idle = !idle;

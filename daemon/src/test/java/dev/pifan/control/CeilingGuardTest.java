@@ -69,15 +69,17 @@ class CeilingGuardTest {
     @Test
     void aReadingThatCreptUpToTheCeilingStartsTheGuardAtTheRunningDuty() {
         assertEquals(0.48, at(0, 64.5).ratio(), 1e-12);
-        assertEquals(0.48, at(200, 64.5).ratio(), 1e-12); // minutes at the half degree below
-        assertEquals(0.48, at(201, 65).ratio(), 1e-12, "not the curve's 50%: a warming room, no overshoot");
+        long crept = (long) CeilingGuard.FAST_RISE_S + 1; // longer than a load step at the half degree below
+        assertEquals(0.48, at(crept, 64.5).ratio(), 1e-12);
+        assertEquals(0.48, at(crept + 1, 65).ratio(), 1e-12, "not the curve's 50%: a warming room, no overshoot");
         assertTrue(guard.isActive());
     }
 
     @Test
     void aReadingThatClimbedFastStartsTheGuardAtTheCurvesDuty() {
         at(0, 64.5);
-        assertEquals(0.5, at(30, 65).ratio(), 1e-12, "a load step: the curve's steep last degree");
+        long climbed = (long) CeilingGuard.FAST_RISE_S - 1;
+        assertEquals(0.5, at(climbed, 65).ratio(), 1e-12, "a load step: the curve's steep last degree");
     }
 
     @Test
