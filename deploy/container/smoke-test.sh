@@ -18,21 +18,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-say() { printf '%s\n' "smoke: $*" >&2; }
-fail() { say "FAILED: $*"; exit 1; }
-
-missing=()
-command -v podman >/dev/null || missing+=(podman)
-command -v runc >/dev/null || missing+=(runc)
-command -v curl >/dev/null || missing+=(curl)
-command -v unzip >/dev/null || missing+=(unzip)
-if ((${#missing[@]})); then
-  [[ $(id -u) == 0 ]] || fail "missing ${missing[*]}: install them (apt-get install podman runc curl unzip) or run as root"
-  say "installing ${missing[*]} from Debian"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+TAG=smoke
+# shellcheck source=deploy/lib.sh
+source "$root/deploy/lib.sh"
+require podman:podman runc:runc curl:curl unzip:unzip
 [[ $(id -u) == 0 ]] || fail "run as root: podman keeps its storage in the work directory, as root"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/pifan-smoke.XXXXXX")"

@@ -15,21 +15,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-say() { printf '%s\n' "integration: $*" >&2; }
-fail() { say "FAILED: $*"; exit 1; }
-
-missing=()
-command -v prometheus >/dev/null || missing+=(prometheus)
-command -v promtool >/dev/null || missing+=(prometheus)
-command -v curl >/dev/null || missing+=(curl)
-command -v jq >/dev/null || missing+=(jq)
-if ((${#missing[@]})); then
-  [[ $(id -u) == 0 ]] || fail "missing ${missing[*]}: install them (apt-get install prometheus curl jq) or run as root"
-  say "installing ${missing[*]} from Debian"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+TAG=integration
+# shellcheck source=deploy/lib.sh
+source "$root/deploy/lib.sh"
+require prometheus:prometheus promtool:prometheus curl:curl jq:jq
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/pifan-integration.XXXXXX")"
 pifan_pid=""
