@@ -256,16 +256,17 @@ class PifanControllerTest {
     @Test
     void aStuckSensorIsCaughtWhenTheDutySwings() {
         PifanController c = new PifanController(CURVE, 4, LIMITS,
-                new SafetyLimits(80, 3, Duration.ofSeconds(60), Duration.ZERO));
-        c.decide(Reading.of(0, 50));
-        c.decide(Reading.of(SECOND, 85)); // critical: full
+                new SafetyLimits(80, 3, Duration.ofSeconds(60), Duration.ZERO),
+                new ControlTuning(Duration.ofSeconds(20), Optional.empty()));
+        assertEquals(Duty.FULL, c.decide(Reading.of(0, 70)).duty());
         Decision d = null;
-        for (int s = 2; s <= 62; s++) {
-            d = c.decide(Reading.of(s * SECOND, 50)); // the fan swung from 30% to 100%, the value never moves
+        for (int s = 1; s <= 61; s++) {
+            // stuck at 50: after the down-delay the fan comes down from 100% to 44%, the value never moves
+            d = c.decide(Reading.of(s * SECOND, 50));
         }
         assertEquals(Reason.SENSOR_FAILURE, d.reason());
         assertTrue(d.detail().contains("stuck at 50.0"), d.detail());
-        assertEquals(Reason.CURVE, c.decide(Reading.of(63 * SECOND, 50.5)).reason(), "a moving value clears it");
+        assertEquals(Reason.CURVE, c.decide(Reading.of(62 * SECOND, 50.5)).reason(), "a moving value clears it");
     }
 
     @Test
