@@ -59,9 +59,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       thermal zone, hwmon pwm and fan input, get_throttled), as on a Pi 5 with its Active
  *       Cooler, on a tmpfs as sysfs is in memory.</li>
  *   <li>{@code simTickAsRun}, {@code linuxTickAsRun}: the same behind the {@code TimeLimitedBoard}
- *       that {@code pifan run} puts around every board (each read and write on its own thread,
- *       given up after {@code safety.read-timeout}), so a hanging sensor cannot stall the loop:
- *       what a tick of the daemon costs, hand-offs between threads included.</li>
+ *       that {@code pifan run} puts around every board (each read and write handed to a worker
+ *       thread, given up after {@code safety.read-timeout}), so a hanging sensor cannot stall the
+ *       loop: what a tick of the daemon costs, hand-offs between threads included. Ticks follow
+ *       each other here, so the worker is always awake; in the daemon, a tick a second, the
+ *       first call of a tick also wakes it.</li>
  * </ul>
  *
  * Run: {@code java -jar bench/jmh/target/pifan-jmh.jar} from the repository root (the fixtures
