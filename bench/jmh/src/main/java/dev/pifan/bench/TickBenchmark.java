@@ -58,7 +58,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code linuxTick}: on the Linux backend over a copy of a fixture tree (real files: the
  *       thermal zone, hwmon pwm and fan input, get_throttled), as on a Pi 5 with its Active
  *       Cooler, on a tmpfs as sysfs is in memory.</li>
- *   <li>{@code simTickAsRun}, {@code linuxTickAsRun}: the same behind the {@code TimeLimitedBoard}
+ *   <li>{@code asRun=true} (a parameter of both): the same behind the {@code TimeLimitedBoard}
  *       that {@code pifan run} puts around every board (each read and write handed to a worker
  *       thread, given up after {@code safety.read-timeout}), so a hanging sensor cannot stall the
  *       loop: what a tick of the daemon costs, hand-offs between threads included. Ticks follow
