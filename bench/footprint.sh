@@ -7,17 +7,28 @@
 # Usage: bench/footprint.sh [--duration 10m] [--warmup 60s] [--scrape 15s] [--profile P]
 #                           [--scenario S] [--port N] [--flags "JVM FLAGS"]
 # The JVM flags default to the ones the systemd unit ships (systemd/pifan.service), or
-# PIFAN_JAVA_OPTS when set. Durations take s, m or h. Prints one summary block at the end.
+# PIFAN_JAVA_OPTS when set; the unit's other Environment= variables (MALLOC_ARENA_MAX) are set too,
+# unless already set. Durations take s, m or h. Prints one summary block at the end.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration=10m warmup=60s scrape=15s profile=pi4-heatsink scenario=bursty-ci port=9781
-shipped="-XX:+UseSerialGC -Xmx24m -Xss256k -XX:MaxMetaspaceSize=48m -XX:TieredStopAtLevel=1 -XX:+UseCompressedOops -Xshare:auto"
+shipped="-XX:+UseSerialGC -Xms4m -Xmx24m -Xmn768k -Xss256k -XX:MaxMetaspaceSize=48m -Xint -XX:ReservedCodeCacheSize=8m -XX:StringTableSize=4096 -XX:-UsePerfData -Xshare:off"
 unit="$root/systemd/pifan.service"
 if [[ -f "$unit" ]] && grep -q '^Environment="PIFAN_JAVA_OPTS=' "$unit"; then
   shipped="$(sed -n 's/^Environment="PIFAN_JAVA_OPTS=\(.*\)"$/\1/p' "$unit")"
 fi
 flags="${PIFAN_JAVA_OPTS:-$shipped}"
+# the unit's other variables, NAME=VALUE each (one per Environment= line), for the JVM's process
+unit_env=()
+if [[ -f "$unit" ]]; then
+  while IFS= read -r assignment; do
+    name="${assignment%%=*}"
+    [[ -n "${!name+set}" ]] || unit_env+=("$assignment")
+  done < <(sed -n 's/^Environment="\([A-Za-z_][A-Za-z0-9_]*=.*\)"$/\1/p' "$unit" | grep -v '^PIFAN_JAVA_OPTS=')
+else
+  [[ -n "${MALLOC_ARENA_MAX+set}" ]] || unit_env+=(MALLOC_ARENA_MAX=2)
+fi
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -47,7 +58,7 @@ duration_s=$(seconds "$duration"); warmup_s=$(seconds "$warmup"); scrape_s=$(sec
 "$root/pifan" --version >/dev/null # builds daemon/target/pifan.jar when stale
 log="$(mktemp "${TMPDIR:-/tmp}/pifan-footprint.XXXXXX.log")"
 # shellcheck disable=SC2086 # the flags are words on purpose
-java $flags -jar "$root/daemon/target/pifan.jar" run --sim --profile "$profile" --scenario "$scenario" \
+env ${unit_env[@]+"${unit_env[@]}"} java $flags -jar "$root/daemon/target/pifan.jar" run --sim --profile "$profile" --scenario "$scenario" \
   --listen "127.0.0.1:$port" 2>"$log" &
 pid=$!
 stop() { kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; }
@@ -93,7 +104,7 @@ tick() { # sleep one second, scraping when due
   fi
 }
 
-echo "footprint: pid $pid, flags: $flags" >&2
+echo "footprint: pid $pid, flags: $flags${unit_env[*]+, environment: ${unit_env[*]}}" >&2
 echo "footprint: warming up for ${warmup_s}s, then measuring for ${duration_s}s" >&2
 for _ in $(seq 1 "$warmup_s"); do tick; done
 

@@ -3,7 +3,7 @@
 #   1. makes a Java 17 base image from this machine's JDK (make-local-base.sh: no registry needed);
 #   2. builds the pifan image on it with Jib (jib:buildTar, the same configuration as a release
 #      except the base and the one platform) and loads it into podman;
-#   3. checks the image: non-root user, java entrypoint with the daemon's flags, `run` by default,
+#   3. checks the image: non-root user, java entrypoint with the daemon's flags and environment, `run` by default,
 #      port 9780, and `--version` prints the project's version;
 #   4. runs `pifan run --sim` in it with a read-only root file system, /tmp and /run/pifan
 #      (RUNTIME_DIRECTORY) writable, like the DaemonSet, and waits for /metrics to answer with
@@ -97,13 +97,20 @@ entrypoint="$(inspect '{{join .Config.Entrypoint " "}}')"
 unit_flags="$(sed -n 's/^Environment="PIFAN_JAVA_OPTS=\(.*\)"$/\1/p' "$root/systemd/pifan.service")"
 [[ -n "$unit_flags" && "$entrypoint" == "java $unit_flags -cp @/app/jib-classpath-file dev.pifan.cli.PifanCommand" ]] \
   || fail "the entrypoint's JVM flags differ from systemd/pifan.service's ($unit_flags): $entrypoint"
+# and the unit's other variables (MALLOC_ARENA_MAX) in the image's environment, as the unit sets them
+image_env="$(inspect '{{join .Config.Env "\n"}}')"
+unit_env="$(sed -n 's/^Environment="\([A-Za-z_][A-Za-z0-9_]*=.*\)"$/\1/p' "$root/systemd/pifan.service" | grep -v '^PIFAN_JAVA_OPTS=' || true)"
+while IFS= read -r assignment; do
+  [[ -z "$assignment" ]] || grep -qxF -- "$assignment" <<<"$image_env" \
+    || fail "the image's environment lacks $assignment (systemd/pifan.service sets it): $image_env"
+done <<<"$unit_env"
 [[ "$(inspect '{{join .Config.Cmd " "}}')" == run ]] || fail "default arguments are not 'run'"
 # shellcheck disable=SC2016 # a Go template for podman, not shell
 [[ "$(inspect '{{range $port, $_ := .Config.ExposedPorts}}{{$port}} {{end}}')" == "9780/tcp " ]] \
   || fail "exposed ports: $(inspect '{{.Config.ExposedPorts}}')"
 printed="$(pod run --rm "${run_opts[@]}" "$image" --version)"
 [[ "$printed" == "pifan $version" ]] || fail "--version printed '$printed', expected 'pifan $version'"
-say "image config: user 65532, entrypoint java (the unit's flags) ... PifanCommand, args run, port 9780; $printed"
+say "image config: user 65532, entrypoint java (the unit's flags) ... PifanCommand, the unit's environment (${unit_env//$'\n'/ }), args run, port 9780; $printed"
 
 port="$(free_port)" || fail "no free port"
 url="http://127.0.0.1:$port"

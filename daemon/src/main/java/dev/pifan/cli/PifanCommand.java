@@ -14,6 +14,19 @@ import picocli.CommandLine.Command;
                 BenchCommand.class, CurveCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class PifanCommand implements Runnable {
 
+    /**
+     * What picocli need not register converters for: no pifan option takes a java.time or java.sql
+     * type. Picocli looks those converters up by reflection, which loads some 80 JDK classes (and
+     * the java.sql module) that the daemon would keep for its whole life.
+     */
+    static final String CONVERTERS_EXCLUDED = "java\\.time\\..*,java\\.sql\\..*";
+
+    static {
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", CONVERTERS_EXCLUDED);
+        }
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

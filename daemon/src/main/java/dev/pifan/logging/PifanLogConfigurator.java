@@ -3,21 +3,27 @@ package dev.pifan.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusListener;
+import ch.qos.logback.core.status.StatusManager;
+import java.util.TimeZone;
 
 /**
  * Logback set up in code, not XML: found through {@code META-INF/services}, it needs no
  * reflection-driven Joran parsing, so it works unchanged in a native image.
  *
  * <p>Logs go to standard error, so that standard output stays clean for {@code --json} and CSV.
- * Under systemd ({@code JOURNAL_STREAM} set) the journal stamps the time itself, so the pattern
- * leaves it out. The level comes from {@code PIFAN_LOG_LEVEL} (or {@code -Dpifan.log.level}),
- * default INFO; below debug, the board libraries' own logs are off. A
+ * A line is {@code %d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0}: %msg%n}, written by
+ * {@link PifanLayout} without logback's pattern machinery (which would stay loaded for the
+ * daemon's life). Under systemd ({@code JOURNAL_STREAM} set) the journal stamps the time itself,
+ * so the line leaves it out. The level comes from {@code PIFAN_LOG_LEVEL} (or
+ * {@code -Dpifan.log.level}), default INFO; below debug, the board libraries' own logs are off. A
  * {@code -Dlogback.configurationFile} still wins: then this configurator steps aside.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
@@ -28,11 +34,17 @@ public final class PifanLogConfigurator extends ContextAwareBase implements Conf
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        StatusManager statuses = context.getStatusManager();
+        StatusLines problems = new StatusLines();
+        statuses.getCopyOfStatusList().forEach(problems::addStatusEvent);
+        statuses.add(problems);
+
+        PifanLayout layout = new PifanLayout(System.getenv("JOURNAL_STREAM") != null ? null : TimeZone.getDefault());
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(System.getenv("JOURNAL_STREAM") != null
-                ? "%-5level %logger{0}: %msg%n"
-                : "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0}: %msg%n");
+        encoder.setLayout(layout);
         encoder.start();
 
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
@@ -48,6 +60,29 @@ public final class PifanLogConfigurator extends ContextAwareBase implements Conf
         root.setLevel(level());
         quietBoardLibraries(context);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * Logback's own warnings and errors (an appender that cannot start, say), one line each on
+     * standard error. Without a listener of the context's own, logback hands them to its status
+     * printer, whose time stamps load java.time's time-zone database: some 200 kilobytes kept for
+     * the daemon's life, even when there is nothing to print.
+     */
+    static final class StatusLines implements StatusListener {
+
+        @Override
+        public void addStatusEvent(Status status) {
+            if (status.getEffectiveLevel() >= Status.WARN) {
+                Throwable cause = status.getThrowable();
+                System.err.println("logback " + (status.getEffectiveLevel() >= Status.ERROR ? "error" : "warning")
+                        + ": " + status.getMessage() + (cause == null ? "" : " (" + cause + ")"));
+            }
+        }
+
+        @Override
+        public boolean isResetResistant() {
+            return true;
+        }
     }
 
     /**
