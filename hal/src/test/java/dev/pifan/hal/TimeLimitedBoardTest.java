@@ -23,88 +23,14 @@ import org.junit.jupiter.api.Test;
 
 class TimeLimitedBoardTest {
 
-    /** A board whose temperature read blocks until released, and counts its calls. */
-    private static final class HangingBoard implements Board {
-        final CountDownLatch release = new CountDownLatch(1);
-        final AtomicInteger reads = new AtomicInteger();
-        volatile RuntimeException bug;
-
-        @Override
-        public BoardModel model() {
-            return BoardModel.UNKNOWN;
-        }
-
-        @Override
-        public TemperatureSensor temperature() {
-            return new TemperatureSensor() {
-                @Override
-                public String id() {
-                    return "hanging";
-                }
-
-                @Override
-                public double readCelsius() throws HalException {
-                    reads.incrementAndGet();
-                    if (bug != null) {
-                        throw bug;
-                    }
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        throw new HalException(HalException.Kind.TIMEOUT, "interrupted");
-                    }
-                    return 51.5;
-                }
-            };
-        }
-
-        @Override
-        public ThrottleSensor throttle() {
-            return new ThrottleSensor() {
-                @Override
-                public String id() {
-                    return "flags";
-                }
-
-                @Override
-                public ThrottleFlags read() throws HalException {
-                    throw new HalException(HalException.Kind.PERMISSION_DENIED, "flags: permission denied");
-                }
-            };
-        }
-
-        @Override
-        public Fan fan() {
-            return new Fan() {
-                @Override
-                public String id() {
-                    return "fan";
-                }
-
-                @Override
-                public void apply(Duty duty) {
-                }
-
-                @Override
-                public boolean hasTachometer() {
-                    return true;
-                }
-
-                @Override
-                public OptionalInt readRpm() {
-                    return OptionalInt.of(1234);
-                }
-            };
-        }
-    }
-
     /**
-     * A board whose temperature read hangs on a latch while one is set and throws what it is told
-     * to; it records the threads its calls ran on.
+     * A board whose temperature read hangs on a latch while one is set, whose temperature and
+     * throttle reads throw what they are told to, and which records the threads its calls ran on.
      */
     private static final class ScriptedBoard implements Board {
         volatile CountDownLatch hang;
         volatile Throwable temperatureThrows;
+        volatile HalException throttleThrows;
         final BlockingQueue<Thread> hungThreads = new LinkedBlockingQueue<>();
         final List<Thread> ranOn = new CopyOnWriteArrayList<>();
         final AtomicInteger temperatureReads = new AtomicInteger();
@@ -158,8 +84,12 @@ class TimeLimitedBoardTest {
                 }
 
                 @Override
-                public ThrottleFlags read() {
+                public ThrottleFlags read() throws HalException {
                     ranOn.add(Thread.currentThread());
+                    HalException e = throttleThrows;
+                    if (e != null) {
+                        throw e;
+                    }
                     return ThrottleFlags.NONE;
                 }
             };
@@ -195,9 +125,6 @@ class TimeLimitedBoardTest {
 
     private static final AtomicInteger BOARDS = new AtomicInteger();
 
-    private final HangingBoard hanging = new HangingBoard();
-    private final TimeLimitedBoard board = new TimeLimitedBoard(hanging, Duration.ofMillis(100));
-
     private final ScriptedBoard scripted = new ScriptedBoard();
     /** This test's own thread names, so that it counts only its own workers. */
     private final String prefix = "tlb-test-" + BOARDS.incrementAndGet();
@@ -205,8 +132,10 @@ class TimeLimitedBoardTest {
 
     @AfterEach
     void closeBoards() throws HalException {
-        hanging.release.countDown();
-        board.close();
+        CountDownLatch hung = scripted.hang;
+        if (hung != null) {
+            hung.countDown();
+        }
         limited.close();
     }
 
@@ -244,42 +173,33 @@ class TimeLimitedBoardTest {
 
     @Test
     void aHangingReadTimesOutAndDoesNotPileUpThreads() throws Exception {
-        HalException first = assertThrows(HalException.class, () -> board.temperature().readCelsius());
-        assertEquals(HalException.Kind.TIMEOUT, first.kind());
-        assertTrue(first.getMessage().contains("hanging: no answer to temperature read within 100 ms"), first.getMessage());
+        CountDownLatch release = hangTemperature();
+        Thread hung = timeOutTemperatureRead();
 
         long start = System.nanoTime();
-        HalException second = assertThrows(HalException.class, () -> board.temperature().readCelsius());
+        HalException second = assertThrows(HalException.class, () -> limited.temperature().readCelsius());
         assertTrue(second.getMessage().contains("has not answered yet"), second.getMessage());
         assertTrue(System.nanoTime() - start < Duration.ofMillis(100).toNanos(), "refused at once, not waited for");
-        assertEquals(1, hanging.reads.get(), "the second call never reached the hung sensor");
+        assertEquals(1, scripted.temperatureReads.get(), "the second call never reached the hung sensor");
 
-        assertEquals(1234, board.fan().readRpm().getAsInt(), "other sources keep answering");
+        assertEquals(1500, limited.fan().readRpm().getAsInt(), "other sources keep answering");
 
-        hanging.release.countDown();
-        double value = Double.NaN;
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (Double.isNaN(value) && System.nanoTime() < deadline) {
-            try {
-                value = board.temperature().readCelsius();
-            } catch (HalException stillPending) {
-                Thread.onSpinWait(); // the hung read is finishing on its worker
-            }
-        }
-        assertEquals(51.5, value, "reads work again once the hung one returned");
+        release(release, hung);
+        assertEquals(48.0, limited.temperature().readCelsius(), "reads work again once the hung one returned");
     }
 
     @Test
     void errorsOfTheSourcePassThroughWithTheirKind() {
-        HalException e = assertThrows(HalException.class, () -> board.throttle().read());
+        scripted.throttleThrows = new HalException(HalException.Kind.PERMISSION_DENIED, "flags: permission denied");
+        HalException e = assertThrows(HalException.class, () -> limited.throttle().read());
         assertEquals(HalException.Kind.PERMISSION_DENIED, e.kind());
         assertEquals("flags: permission denied", e.getMessage());
     }
 
     @Test
     void aBugInASourceBecomesAnIoErrorNotACrash() {
-        hanging.bug = new IllegalStateException("driver bug");
-        HalException e = assertThrows(HalException.class, () -> board.temperature().readCelsius());
+        scripted.temperatureThrows = new IllegalStateException("driver bug");
+        HalException e = assertThrows(HalException.class, () -> limited.temperature().readCelsius());
         assertEquals(HalException.Kind.IO_ERROR, e.kind());
         assertTrue(e.getMessage().contains("driver bug"), e.getMessage());
     }
@@ -417,6 +337,6 @@ class TimeLimitedBoardTest {
 
     @Test
     void refusesANonPositiveTimeout() {
-        assertThrows(IllegalArgumentException.class, () -> new TimeLimitedBoard(hanging, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new TimeLimitedBoard(scripted, Duration.ZERO));
     }
 }
