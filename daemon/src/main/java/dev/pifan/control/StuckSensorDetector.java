@@ -67,8 +67,8 @@ final class StuckSensorDetector {
         if (applied != null) {
             if (nowNanos - unchangedSince < REACTION) {
                 steps.clear(); // the controller's answer to the new value is no swing against it
-                steps.addLast(new Step(nowNanos, applied.ratio()));
-            } else if (steps.isEmpty() || Math.abs(applied.ratio() - steps.peekLast().ratio()) >= RESOLUTION) {
+            }
+            if (steps.isEmpty() || Math.abs(applied.ratio() - steps.peekLast().ratio()) >= RESOLUTION) {
                 steps.addLast(new Step(nowNanos, applied.ratio()));
             }
         }
