@@ -13,22 +13,18 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration=10m warmup=60s scrape=15s profile=pi4-heatsink scenario=bursty-ci port=9781
-shipped="-XX:+UseSerialGC -Xms4m -Xmx24m -Xmn768k -Xss256k -XX:MaxMetaspaceSize=48m -Xint -XX:ReservedCodeCacheSize=8m -XX:StringTableSize=4096 -XX:-UsePerfData -Xshare:off"
-unit="$root/systemd/pifan.service"
-if [[ -f "$unit" ]] && grep -q '^Environment="PIFAN_JAVA_OPTS=' "$unit"; then
-  shipped="$(sed -n 's/^Environment="PIFAN_JAVA_OPTS=\(.*\)"$/\1/p' "$unit")"
-fi
+TAG=footprint
+# shellcheck source=deploy/lib.sh
+source "$root/deploy/lib.sh"
+shipped="$(unit_java_opts)"
+[[ -n "$shipped" ]] || fail "no PIFAN_JAVA_OPTS in $PIFAN_UNIT"
 flags="${PIFAN_JAVA_OPTS:-$shipped}"
-# the unit's other variables, NAME=VALUE each (one per Environment= line), for the JVM's process
+# the unit's other variables, NAME=VALUE each, for the JVM's process (unless already set)
 unit_env=()
-if [[ -f "$unit" ]]; then
-  while IFS= read -r assignment; do
-    name="${assignment%%=*}"
-    [[ -n "${!name+set}" ]] || unit_env+=("$assignment")
-  done < <(sed -n 's/^Environment="\([A-Za-z_][A-Za-z0-9_]*=.*\)"$/\1/p' "$unit" | grep -v '^PIFAN_JAVA_OPTS=')
-else
-  [[ -n "${MALLOC_ARENA_MAX+set}" ]] || unit_env+=(MALLOC_ARENA_MAX=2)
-fi
+while IFS= read -r assignment; do
+  name="${assignment%%=*}"
+  [[ -z "$assignment" || -n "${!name+set}" ]] || unit_env+=("$assignment")
+done <<<"$(unit_environment)"
 
 while [[ $# -gt 0 ]]; do
   case "$1" in

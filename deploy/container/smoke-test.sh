@@ -50,19 +50,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A loopback port nothing answers on (bash's /dev/tcp: a refused connection means free).
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  return 1
-}
-
 case "$(uname -m)" in
   x86_64) platform=linux/amd64 ;;
   aarch64) platform=linux/arm64 ;;
@@ -94,12 +81,12 @@ entrypoint="$(inspect '{{join .Config.Entrypoint " "}}')"
 [[ "$entrypoint" == "java -XX:+UseSerialGC "*" -Xmx24m "*" dev.pifan.cli.PifanCommand" ]] \
   || fail "unexpected entrypoint: $entrypoint"
 # the flags of the systemd unit, word for word
-unit_flags="$(sed -n 's/^Environment="PIFAN_JAVA_OPTS=\(.*\)"$/\1/p' "$root/systemd/pifan.service")"
+unit_flags="$(unit_java_opts)"
 [[ -n "$unit_flags" && "$entrypoint" == "java $unit_flags -cp @/app/jib-classpath-file dev.pifan.cli.PifanCommand" ]] \
   || fail "the entrypoint's JVM flags differ from systemd/pifan.service's ($unit_flags): $entrypoint"
 # and the unit's other variables (MALLOC_ARENA_MAX) in the image's environment, as the unit sets them
 image_env="$(inspect '{{join .Config.Env "\n"}}')"
-unit_env="$(sed -n 's/^Environment="\([A-Za-z_][A-Za-z0-9_]*=.*\)"$/\1/p' "$root/systemd/pifan.service" | grep -v '^PIFAN_JAVA_OPTS=' || true)"
+unit_env="$(unit_environment)"
 while IFS= read -r assignment; do
   [[ -z "$assignment" ]] || grep -qxF -- "$assignment" <<<"$image_env" \
     || fail "the image's environment lacks $assignment (systemd/pifan.service sets it): $image_env"
