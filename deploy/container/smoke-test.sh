@@ -106,15 +106,16 @@ pod run -d --name "$name" "${run_opts[@]}" --read-only --read-only-tmpfs=false \
   --tmpfs /tmp --tmpfs /run/pifan -e RUNTIME_DIRECTORY=/run/pifan \
   "$image" run --sim --listen "127.0.0.1:$port" >/dev/null
 
+# The server answers before the first tick (an unknown temperature is absent, not 0), so wait for
+# the sample itself, not just for an answer.
 deadline=$((SECONDS + 60))
-until curl -fsS "$url/metrics" -o "$work/metrics.txt" 2>/dev/null; do
+until curl -fsS "$url/metrics" -o "$work/metrics.txt" 2>/dev/null \
+    && grep -E '^pifan_soc_temperature_celsius [0-9.]+$' "$work/metrics.txt" >&2; do
   [[ "$(pod inspect "$name" --format '{{.State.Running}}')" == true ]] \
     || fail "the container stopped (exit $(pod inspect "$name" --format '{{.State.ExitCode}}')) before /metrics answered"
-  ((SECONDS < deadline)) || fail "/metrics did not answer within 60 s"
+  ((SECONDS < deadline)) || fail "no pifan_soc_temperature_celsius sample in /metrics within 60 s"
   sleep 0.5
 done
-grep -E '^pifan_soc_temperature_celsius [0-9.]+$' "$work/metrics.txt" >&2 \
-  || fail "no pifan_soc_temperature_celsius sample in /metrics"
 health="$(curl -sS -o "$work/healthz.txt" -w '%{http_code}' "$url/healthz")"
 [[ "$health" == 200 ]] || fail "/healthz answered $health: $(cat "$work/healthz.txt")"
 say "/metrics has pifan_soc_temperature_celsius; /healthz: $(cat "$work/healthz.txt")"
