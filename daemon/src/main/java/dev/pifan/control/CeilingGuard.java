@@ -12,21 +12,31 @@ import java.util.Locale;
  * carry the board past the ceiling. So once the reading reaches the ceiling, the guard takes the
  * duty over from the curve and trims it in small steps:
  * <ul>
- *   <li>it takes over at the curve's duty when the reading climbed to the ceiling fast (less than
- *       {@value #FAST_RISE_S} s at the half degree before: a load step, which the curve's steep
- *       last degree is there for), but at the duty that was running when it crept up (a warming
- *       room, a settling heatsink), so it does not overshoot and then have to come back down;</li>
+ *   <li>a reading that climbed its last half degree fast (in less than {@value #FAST_RISE_S} s:
+ *       a die warming faster than 15 C an hour is a load step, no room warms that fast) is
+ *       guarded from the ceiling on, starting at the curve's duty, which the curve's steep last
+ *       degree is there for;</li>
+ *   <li>a reading that crept up (a warming room, a settling heatsink) is guarded from
+ *       {@value #CREEP_MARGIN_C} C below the ceiling on, starting at the duty that was running: the
+ *       heatsink lags minutes behind a change of duty, so in a room warming by 10 C an hour a guard
+ *       that started at the ceiling would be too late to keep the die under it, and one that
+ *       started at the curve's duty would overshoot and have to come back down (the rules below then
+ *       hold the reading at that lower ceiling);</li>
  *   <li>at or above the ceiling, the duty rises by {@code rise} per second, and faster the longer
  *       the reading stays there: by {@code rise} more every {@value #ACCELERATION_S} s, since a
  *       reading that does not come down under a rising duty means the room is warming;</li>
- *   <li>half a degree or more above it, the duty jumps to at least the curve's and rises
- *       {@value #OVER_FACTOR} times faster;</li>
+ *   <li>half a degree or more above it, the duty rises {@value #OVER_FACTOR} times faster, and
+ *       after a load step first jumps to at least the curve's (after a creep, the curve's duty
+ *       there is far more than a warming room needs: it would overshoot and hunt);</li>
  *   <li>below the ceiling, once the reading has stayed below it for {@code settle}, the duty
  *       falls by {@code fall} per second (never below the fan's minimum duty), so the board warms
  *       back up to the ceiling as quietly as it can;</li>
  *   <li>not while under-voltage holds the duty ({@code mayFall} false);</li>
  *   <li>when the reading drops {@code release} below the ceiling (the load went away), the guard
- *       lets go and the curve with its hysteresis takes over from the duty the guard left.</li>
+ *       lets go and the curve with its hysteresis takes over from the duty the guard left; but
+ *       not while the curve would run the fan faster than the guard does (a room cooling under
+ *       load, where the guard trimmed below the curve): a fan that speeds up because the board
+ *       got cooler is a reversal for nothing.</li>
  * </ul>
  *
  * <p>The steps are small on purpose: the heatsink answers a change of duty over minutes, so a
@@ -47,8 +57,10 @@ final class CeilingGuard {
      * the base rate cannot keep up and the board would sit a quarter degree over the ceiling.
      */
     static final double ACCELERATION_S = 300;
-    /** A reading that stayed less than this at the half degree before the ceiling came in a load step. */
-    static final double FAST_RISE_S = 300;
+    /** A reading that climbed its last half degree in less than this came with a load step. */
+    static final double FAST_RISE_S = 120;
+    /** A reading that crept up is guarded from this far below the ceiling. */
+    static final double CREEP_MARGIN_C = 0.5;
 
     private final Ceiling settings;
     private final Duty floor;
@@ -61,9 +73,9 @@ final class CeilingGuard {
     private double lowestBelowC;
     private boolean atCeiling;
     private long atCeilingSince;
-    private double lastReadingC = Double.NaN;
-    private long lastReadingNanos;
-    private long previousReadingHeldNanos;
+    private double at; // the ceiling of this activation: half a degree lower when the reading crept up
+    private boolean creptIn;
+    private final ClimbTimer climb = new ClimbTimer();
 
     /** @param floor the lowest duty the guard sets: the fan's minimum duty */
     CeilingGuard(Ceiling settings, Duty floor) {
@@ -89,25 +101,24 @@ final class CeilingGuard {
      * @param runningDuty the duty the curve ran before this reading
      */
     Duty next(double celsius, long nanos, boolean mayFall, HysteresisCurve curve, Duty curveDuty, Duty runningDuty) {
-        double at = settings.atC();
-        if (active && celsius < at - settings.releaseC()) {
+        climb.record(celsius, nanos);
+        boolean crept = climb.creptUp(FAST_RISE_S);
+        if (active && celsius < settings.atC() - settings.releaseC()
+                && curve.curve().dutyAt(celsius).ratio() <= duty) {
             active = false;
             // back to the curve, coming down from here with its hysteresis and down-delay
             curve.set(Duty.ofRatio(duty), celsius + curve.hysteresisC());
             return null;
         }
         if (!active) {
-            if (celsius != lastReadingC) {
-                previousReadingHeldNanos = nanos - lastReadingNanos;
-                lastReadingC = celsius;
-                lastReadingNanos = nanos;
-            }
-            if (celsius < at) {
+            double creepAt = settings.atC() - CREEP_MARGIN_C;
+            if (celsius < settings.atC() && !(crept && celsius >= creepAt)) {
                 return null;
             }
             active = true;
-            boolean loadStep = previousReadingHeldNanos < FAST_RISE_S * 1e9;
-            duty = loadStep ? curveDuty.ratio() : Math.max(runningDuty.ratio(), floor.ratio());
+            creptIn = crept;
+            at = crept ? creepAt : settings.atC();
+            duty = crept ? Math.max(runningDuty.ratio(), floor.ratio()) : curveDuty.ratio();
             below = false;
             atCeiling = false;
             lastNanos = nanos;
@@ -118,7 +129,10 @@ final class CeilingGuard {
             atCeiling = false;
         }
         if (celsius >= at + OVER_MARGIN_C) {
-            duty = Math.max(duty, curve.curve().dutyAt(celsius).ratio()) + settings.risePerSecond() * OVER_FACTOR * seconds;
+            if (!creptIn) { // a load step carried it over: the curve's steep top is there for that
+                duty = Math.max(duty, curve.curve().dutyAt(celsius).ratio());
+            }
+            duty += settings.risePerSecond() * OVER_FACTOR * seconds;
             below = false;
         } else if (celsius >= at) {
             if (!atCeiling) {

@@ -37,6 +37,7 @@ final class ExtraTraces {
         all.add(Scenarios.named("bursty-ci").withName("bursty-ci-noisy").withNoise(0.5, 3));
         all.add(Scenarios.named("sustained-25").withName("sustained-25-noisy").withNoise(0.5, 4));
         all.addAll(drawnLater());
+        all.addAll(drawnWithTheCreepRule());
         return all;
     }
 
@@ -59,6 +60,29 @@ final class ExtraTraces {
                 Scenario.of("diurnal-25-5", 6 * 3600, diurnal(6 * 3600, 25, 5, 21)),
                 Scenario.of("diurnal-28-4", 4 * 3600, diurnal(4 * 3600, 28, 4, 22)),
                 Scenario.of("diurnal-22-8", 8 * 3600, diurnal(8 * 3600, 22, 8, 23)));
+    }
+
+    /**
+     * Thirteen more, drawn when the ceiling guard learnt to tell a creeping reading from a load
+     * step, to check that rule on rooms it had not seen: ramps of 4-15 C an hour (one falling, one
+     * at 70% load), days of 3-12 hours around 24-30 C, bursts of 5 s to 45 min in 27-31 C rooms.
+     * Nothing was tuned on them.
+     */
+    static List<Scenario> drawnWithTheCreepRule() {
+        return List.of(
+                Scenario.of("ramp-20-30-1h", 3600, ambientRamp(3600, 20, 30, 1.0)),
+                Scenario.of("ramp-25-40-90m", 5400, ambientRamp(5400, 25, 40, 1.0)),
+                Scenario.of("ramp-22-37-1h", 3600, ambientRamp(3600, 22, 37, 1.0)),
+                Scenario.of("ramp-28-36-2h", 7200, ambientRamp(7200, 28, 36, 1.0)),
+                Scenario.of("ramp-30-38-1h", 3600, ambientRamp(3600, 30, 38, 1.0)),
+                Scenario.of("ramp-20-36-load70", 7200, ambientRamp(7200, 20, 36, 0.7)),
+                Scenario.of("ramp-36-24-2h", 7200, ambientRamp(7200, 36, 24, 1.0)),
+                Scenario.of("diurnal-30-5", 6 * 3600, diurnal(6 * 3600, 30, 5, 31)),
+                Scenario.of("diurnal-26-6", 3 * 3600, diurnal(3 * 3600, 26, 6, 32)),
+                Scenario.of("diurnal-24-9", 12 * 3600, diurnal(12 * 3600, 24, 9, 33)),
+                Scenario.of("bursts-3m-31", 7200, bursts(34, 7200, 60, 400, 120, 240, 31)),
+                Scenario.of("bursts-40m-30", 10800, bursts(35, 10800, 300, 1200, 1800, 2700, 30)),
+                Scenario.of("bursts-15s-27", 3600, bursts(36, 3600, 15, 90, 5, 30, 27)));
     }
 
     /** Idle (0.05) and full-load bursts of random lengths in the given ranges, idle first. */

@@ -67,19 +67,39 @@ class CeilingGuardTest {
     }
 
     @Test
-    void aReadingThatCreptUpToTheCeilingStartsTheGuardAtTheRunningDuty() {
-        assertEquals(0.48, at(0, 64.5).ratio(), 1e-12);
-        long crept = (long) CeilingGuard.FAST_RISE_S + 1; // longer than a load step at the half degree below
-        assertEquals(0.48, at(crept, 64.5).ratio(), 1e-12);
-        assertEquals(0.48, at(crept + 1, 65).ratio(), 1e-12, "not the curve's 50%: a warming room, no overshoot");
-        assertTrue(guard.isActive());
+    void aReadingThatCreptUpIsGuardedFromHalfADegreeBelowAtTheRunningDuty() {
+        // a guard that rises 1%/s half a degree over, so the curve's duty there would show
+        CeilingGuard slow = new CeilingGuard(new Ceiling(65, 0.0005, 0.012, Duration.ofSeconds(10), 3), FLOOR);
+        long crept = (long) CeilingGuard.FAST_RISE_S + 1; // longer than a load step takes for half a degree
+        assertNull(next(slow, 0, 63.5));
+        assertNull(next(slow, 1, 64));
+        assertEquals(0.46, curve.current().ratio(), 1e-12, "the curve's duty at 64 C");
+        assertEquals(0.46, next(slow, 1 + crept, 64.5).ratio(), 1e-12,
+                "not the curve's 48%: a warming room, held half a degree lower");
+        assertTrue(slow.isActive());
+        double atCreepCeiling = 0.46 + 0.0005 * (1 + 1 / ACCELERATION_S);
+        assertEquals(atCreepCeiling, next(slow, 2 + crept, 64.5).ratio(), 1e-12);
+        assertEquals(atCreepCeiling + 0.01, next(slow, 3 + crept, 65).ratio(), 1e-12,
+                "65 C is half a degree over this ceiling: 20 times faster, but no jump to the curve's 50%");
     }
 
     @Test
-    void aReadingThatClimbedFastStartsTheGuardAtTheCurvesDuty() {
-        at(0, 64.5);
+    void aReadingThatClimbedFastIsGuardedAtTheCeilingFromTheCurvesDuty() {
+        at(0, 64);
         long climbed = (long) CeilingGuard.FAST_RISE_S - 1;
-        assertEquals(0.5, at(climbed, 65).ratio(), 1e-12, "a load step: the curve's steep last degree");
+        assertEquals(0.48, at(1, 64.5).ratio(), 1e-12, "below the ceiling: the curve");
+        assertFalse(guard.isActive());
+        assertEquals(0.5, at(1 + climbed, 65).ratio(), 1e-12, "a load step: the curve's steep last degree");
+    }
+
+    /** One reading through the guard given, as {@link #at} does for {@link #guard}. */
+    private Duty next(CeilingGuard given, long second, double celsius) {
+        long nanos = second * SECOND;
+        if (given.isActive()) {
+            return given.next(celsius, nanos, true, curve, curve.current(), curve.current());
+        }
+        Duty running = curve.current();
+        return given.next(celsius, nanos, true, curve, curve.next(celsius, nanos, true), running);
     }
 
     @Test
@@ -118,6 +138,19 @@ class CeilingGuardTest {
         assertFalse(guard.isActive());
         // the curve comes down from the guard's 62.8% along its falling branch: 61.5 + 4 = 65.5, 55%
         assertEquals(0.55, curve.next(61.5).ratio(), 1e-12);
+    }
+
+    @Test
+    void itHoldsOnBelowTheReleaseWhileTheCurveWouldRunTheFanFaster() {
+        at(0, 65);
+        at(1, 64.5);
+        assertEquals(0.2, at(100, 64.5).ratio(), 1e-12, "trimmed to the floor: a room that cooled");
+        // 61.5 C is 3.5 below the ceiling, but the curve there asks 36%: letting go would speed the fan up
+        assertEquals(0.2, at(101, 61.5).ratio(), 1e-12);
+        assertTrue(guard.isActive());
+        assertNull(guard.next(52, 102 * SECOND, true, curve, curve.current(), curve.current()),
+                "at 52 C the curve asks 6%: the guard lets go");
+        assertFalse(guard.isActive());
     }
 
     @Test
