@@ -26,8 +26,9 @@ import java.util.Locale;
  *       the reading stays there: by {@code rise} more every {@value #ACCELERATION_S} s, since a
  *       reading that does not come down under a rising duty means the room is warming;</li>
  *   <li>half a degree or more above it, the duty rises {@value #OVER_FACTOR} times faster, and
- *       after a load step first jumps to at least the curve's (after a creep, the curve's duty
- *       there is far more than a warming room needs: it would overshoot and hunt);</li>
+ *       after a load step (into the guard, or since) first jumps to at least the curve's; not
+ *       while the reading keeps creeping, where the curve's duty is far more than a warming room
+ *       needs: it would overshoot and hunt;</li>
  *   <li>below the ceiling, once the reading has stayed below it for {@code settle}, the duty
  *       falls by {@code fall} per second (never below the fan's minimum duty), so the board warms
  *       back up to the ceiling as quietly as it can;</li>
@@ -129,7 +130,9 @@ final class CeilingGuard {
             atCeiling = false;
         }
         if (celsius >= at + OVER_MARGIN_C) {
-            if (!creptIn) { // a load step carried it over: the curve's steep top is there for that
+            // a load step carried it over (into the guard, or now): the curve's steep top is there
+            // for that; a room that keeps creeping gets the fast rise alone
+            if (!creptIn || !crept) {
                 duty = Math.max(duty, curve.curve().dutyAt(celsius).ratio());
             }
             duty += settings.risePerSecond() * OVER_FACTOR * seconds;

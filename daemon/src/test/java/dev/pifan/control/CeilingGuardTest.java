@@ -68,8 +68,8 @@ class CeilingGuardTest {
 
     @Test
     void aReadingThatCreptUpIsGuardedFromHalfADegreeBelowAtTheRunningDuty() {
-        // a guard that rises 1%/s half a degree over, so the curve's duty there would show
-        CeilingGuard slow = new CeilingGuard(new Ceiling(65, 0.0005, 0.012, Duration.ofSeconds(10), 3), FLOOR);
+        // a guard that rises 0.2%/s half a degree over, so the curve's duty there would show
+        CeilingGuard slow = new CeilingGuard(new Ceiling(65, 0.0001, 0.012, Duration.ofSeconds(10), 3), FLOOR);
         long crept = (long) CeilingGuard.FAST_RISE_S + 1; // longer than a load step takes for half a degree
         assertNull(next(slow, 0, 63.5));
         assertNull(next(slow, 1, 64));
@@ -77,10 +77,25 @@ class CeilingGuardTest {
         assertEquals(0.46, next(slow, 1 + crept, 64.5).ratio(), 1e-12,
                 "not the curve's 48%: a warming room, held half a degree lower");
         assertTrue(slow.isActive());
-        double atCreepCeiling = 0.46 + 0.0005 * (1 + 1 / ACCELERATION_S);
-        assertEquals(atCreepCeiling, next(slow, 2 + crept, 64.5).ratio(), 1e-12);
-        assertEquals(atCreepCeiling + 0.01, next(slow, 3 + crept, 65).ratio(), 1e-12,
-                "65 C is half a degree over this ceiling: 20 times faster, but no jump to the curve's 50%");
+        assertEquals(0.46 + 0.0001 * (1 + 1 / ACCELERATION_S), next(slow, 2 + crept, 64.5).ratio(), 1e-12);
+        double held = 0;
+        for (long t = 3 + crept; t <= 2 + 2 * crept; t++) {
+            held = next(slow, t, 64.5).ratio();
+        }
+        assertTrue(held < 0.49, "still under the curve's 50% at 65 C: " + held);
+        assertEquals(held + 0.002, next(slow, 3 + 2 * crept, 65).ratio(), 1e-12,
+                "crept on to 65 C, half a degree over this ceiling: 20 times faster, no jump to the curve's 50%");
+    }
+
+    @Test
+    void aLoadStepWhileGuardingACreepStillGetsTheCurvesDuty() {
+        CeilingGuard slow = new CeilingGuard(new Ceiling(65, 0.0005, 0.012, Duration.ofSeconds(10), 3), FLOOR);
+        long crept = (long) CeilingGuard.FAST_RISE_S + 1;
+        next(slow, 0, 63.5);
+        next(slow, 1, 64);
+        assertEquals(0.46, next(slow, 1 + crept, 64.5).ratio(), 1e-12, "guarding a creep");
+        assertEquals(0.6, next(slow, 2 + crept, 66).ratio(), 0.01 + 1e-12,
+                "two degrees in a second: the curve's 60% at 66 C (and 1%/s on top)");
     }
 
     @Test
