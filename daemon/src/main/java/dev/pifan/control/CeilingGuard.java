@@ -35,9 +35,10 @@ import java.util.Locale;
  *   <li>not while under-voltage holds the duty ({@code mayFall} false);</li>
  *   <li>when the reading drops {@code release} below the ceiling (the load went away), the guard
  *       lets go and the curve with its hysteresis takes over from the duty the guard left; but
- *       not while the curve would run the fan faster than the guard does (a room cooling under
- *       load, where the guard trimmed below the curve): a fan that speeds up because the board
- *       got cooler is a reversal for nothing.</li>
+ *       not while the curve would run the fan faster than the guard does and the reading is
+ *       falling (a room cooling under load, where the guard trimmed below the curve): a fan that
+ *       speeds up because the board got cooler is a reversal for nothing. Once the reading rises
+ *       again, the curve takes over.</li>
  * </ul>
  *
  * <p>The steps are small on purpose: the heatsink answers a change of duty over minutes, so a
@@ -105,7 +106,7 @@ final class CeilingGuard {
         climb.record(celsius, nanos);
         boolean crept = climb.creptUp(FAST_RISE_S);
         if (active && celsius < settings.atC() - settings.releaseC()
-                && curve.curve().dutyAt(celsius).ratio() <= duty) {
+                && (curve.curve().dutyAt(celsius).ratio() <= duty || climb.rising())) {
             active = false;
             // back to the curve, coming down from here with its hysteresis and down-delay
             curve.set(Duty.ofRatio(duty), celsius + curve.hysteresisC());

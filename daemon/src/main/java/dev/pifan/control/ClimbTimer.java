@@ -40,6 +40,11 @@ final class ClimbTimer {
         count = Math.min(count + 1, CAPACITY);
     }
 
+    /** True when the reading's last change was upwards. */
+    boolean rising() {
+        return rising;
+    }
+
     /** True when the reading's last change was upwards and its last half degree took at least {@code seconds}. */
     boolean creptUp(double seconds) {
         return rising && lastClimbNanos >= seconds * 1e9;

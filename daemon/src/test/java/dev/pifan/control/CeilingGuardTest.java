@@ -169,6 +169,18 @@ class CeilingGuardTest {
     }
 
     @Test
+    void belowTheReleaseAReadingThatRisesAgainGoesBackToTheCurve() {
+        at(0, 65);
+        at(1, 64.5);
+        at(100, 64.5); // trimmed to the floor
+        at(101, 61.5);
+        at(102, 61);
+        assertTrue(guard.isActive(), "falling: the curve would still run the fan faster");
+        assertEquals(0.36, at(103, 61.5).ratio(), 1e-12, "rising again (the room warms): the curve's 36%");
+        assertFalse(guard.isActive());
+    }
+
+    @Test
     void refusesNonsense() {
         assertThrows(IllegalArgumentException.class, () -> new Ceiling(65, -0.1, 0.1, Duration.ZERO, 3));
         assertThrows(IllegalArgumentException.class, () -> new Ceiling(65, 0.1, 0.1, Duration.ZERO, 0));
