@@ -75,8 +75,7 @@ final class CeilingGuard {
     private double lowestBelowC;
     private boolean atCeiling;
     private long atCeilingSince;
-    private double at; // the ceiling of this activation: half a degree lower when the reading crept up
-    private boolean creptIn;
+    private boolean creptIn; // this activation began with a creep: its ceiling is half a degree lower
     private final ClimbTimer climb = new ClimbTimer();
 
     /** @param floor the lowest duty the guard sets: the fan's minimum duty */
@@ -113,18 +112,17 @@ final class CeilingGuard {
             return null;
         }
         if (!active) {
-            double creepAt = settings.atC() - CREEP_MARGIN_C;
-            if (celsius < settings.atC() && !(crept && celsius >= creepAt)) {
+            if (celsius < settings.atC() && !(crept && celsius >= settings.atC() - CREEP_MARGIN_C)) {
                 return null;
             }
             active = true;
             creptIn = crept;
-            at = crept ? creepAt : settings.atC();
             duty = crept ? Math.max(runningDuty.ratio(), floor.ratio()) : curveDuty.ratio();
             below = false;
             atCeiling = false;
             lastNanos = nanos;
         }
+        double at = creptIn ? settings.atC() - CREEP_MARGIN_C : settings.atC();
         double seconds = Math.max(0, nanos - lastNanos) / 1e9;
         lastNanos = nanos;
         if (celsius < at || celsius >= at + OVER_MARGIN_C) {
