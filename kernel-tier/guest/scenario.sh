@@ -1,0 +1,116 @@
+# shellcheck shell=sh
+# The kernel tier's scenario, run by the guest's init (busybox sh) on one board: the board's own
+# script (/tier/board.sh) sets up the hardware and says where the fan's setting can be read; then
+# pifan runs on the real sysfs in a closed loop with the plant, and leaves by each exit path.
+# Everything the host judges goes to /out: probe.json, loop.csv (the plant's per-second rows),
+# exit-*.txt (the fan and zone after each exit path), sysfs.txt (facts for the fixture trees).
+set -u
+JAVA=/usr/lib/jvm/java-17-openjdk-arm64/bin/java
+ZONE=/sys/class/thermal/thermal_zone0
+STATUS=127.0.0.1:9780
+export RUNTIME_DIRECTORY=/run/pifan  # as systemd gives the unit
+mkdir -p /run/pifan /etc/pifan
+
+pifan() { "$JAVA" -XX:+UseSerialGC -Xmx64m -XX:TieredStopAtLevel=1 -jar /tier/pifan.jar "$@"; }
+# in the background, as a direct child: $! is the JVM itself, so that signals reach it
+pifan_run_bg() { "$JAVA" -XX:+UseSerialGC -Xmx64m -XX:TieredStopAtLevel=1 -jar /tier/pifan.jar run "$@" & }
+log() { echo "scenario: $*"; }
+
+# defaults a board overrides
+CDEV=""
+FAN_SPEC=""
+PLANT_PROFILE=pi5
+HOT_MC=62000      # held while an exit path is judged: above every board's first trip
+EXIT_MIN_FAN=1    # the least fan setting the kernel itself would drive at HOT_MC
+board_setup() { :; }
+fan_state() { :; }
+# shellcheck source=/dev/null
+. /tier/board.sh
+
+# what the kernel has at this moment: the fan's setting, and the zone the way pifan may leave it
+snapshot() {
+  {
+    echo "fan=$(fan_state)"
+    echo "fan_min=$EXIT_MIN_FAN"
+    echo "mode=$(cat $ZONE/mode)"
+    echo "policy=$(cat $ZONE/policy)"
+    [ -n "$CDEV" ] && echo "cdev_state=$(cat "$CDEV/cur_state")"
+  } >"/out/$1.txt"
+}
+
+# waits (bounded) until pifan's /status answers with a tick, or its process is gone
+wait_ticking() {
+  i=0
+  while [ $i -lt 120 ]; do
+    kill -0 "$1" 2>/dev/null || return 1
+    busybox wget -q -O - "http://$STATUS/status" 2>/dev/null | grep -q '"tick":[1-9]' && return 0
+    busybox sleep 0.5
+    i=$((i + 1))
+  done
+  return 1
+}
+
+# an exit path: hold the zone hot, give the kernel three of its polls, then take the snapshot
+judge_exit() {
+  echo "$HOT_MC" >$ZONE/emul_temp
+  busybox sleep 6
+  snapshot "$1"
+}
+
+board_setup
+find /sys/class/thermal/ /sys/class/hwmon/ /sys/class/pwm/ -maxdepth 2 2>/dev/null | sort >/out/sysfs-tree.txt
+for f in $ZONE/type $ZONE/mode $ZONE/policy $ZONE/available_policies /sys/class/hwmon/hwmon*/name \
+  /sys/class/hwmon/hwmon*/pwm1 /sys/class/hwmon/hwmon*/pwm1_enable /sys/class/thermal/cooling_device*/type \
+  /sys/class/pwm/pwmchip*/npwm; do
+  [ -e "$f" ] && echo "$f=$(cat "$f" 2>&1)"
+done >/out/sysfs.txt
+log "probe"
+pifan probe --json >/out/probe.json 2>/out/probe.err
+echo $? >/out/probe.rc
+
+# --- the closed loop: the plant drives the zone's temperature from what the fan really gets
+log "run: plant $PLANT_PROFILE for $LOOP_SECONDS s, fan $FAN_SPEC"
+plant --profile "$PLANT_PROFILE" --trace /tier/trace.csv --seconds "$LOOP_SECONDS" --zone $ZONE \
+  --fan "$FAN_SPEC" ${CDEV:+--cdev "$CDEV"} ${TACH:+--tach "$TACH"} --out /out/loop.csv &
+plant_pid=$!
+pifan_run_bg --config /tier/pifan.yaml --listen "$STATUS" 2>/out/run.log
+pifan_pid=$!
+wait $plant_pid
+log "SIGTERM"
+kill -TERM $pifan_pid
+wait $pifan_pid
+echo $? >/out/run.rc
+judge_exit exit-sigterm
+
+# --- SIGKILL: nobody hands back; `pifan restore` (the unit's ExecStopPost) must
+log "SIGKILL"
+pifan_run_bg --config /tier/pifan.yaml --listen "$STATUS" 2>/out/kill.log
+pifan_pid=$!
+wait_ticking $pifan_pid || log "pifan did not start ticking"
+kill -KILL $pifan_pid
+wait $pifan_pid
+judge_exit exit-sigkill
+pifan restore --config /tier/pifan.yaml >/out/restore.log 2>&1
+echo $? >/out/restore.rc
+judge_exit exit-restore
+
+# --- SIGKILL, then the next pifan run: it finds the record, and hands back what the kernel had
+log "SIGKILL and restart"
+pifan_run_bg --config /tier/pifan.yaml --listen "$STATUS" 2>/out/restart.log
+pifan_pid=$!
+wait_ticking $pifan_pid || log "pifan did not start ticking"
+kill -KILL $pifan_pid
+wait $pifan_pid
+pifan_run_bg --config /tier/pifan.yaml --listen "$STATUS" 2>>/out/restart.log
+pifan_pid=$!
+wait_ticking $pifan_pid || log "pifan did not start ticking again"
+kill -TERM $pifan_pid
+wait $pifan_pid
+judge_exit exit-restart
+
+# --- --once
+log "--once"
+pifan run --config /tier/pifan.yaml --listen off --once >/out/once.log 2>&1
+echo $? >/out/once.rc
+judge_exit exit-once
+log "done"

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# judge.sh BOARD OUT: judges one board's results (see guest/scenario.sh) and prints its table row.
+# Passes when, in at least 99% of the seconds after pifan's start-up, every reading of the fan's
+# setting in that second was what pifan commanded (this tick's or the last one's); when after every
+# exit path the zone's mode and policy are as the kernel had them at boot and the fan is not,
+# with the zone held above its trips, below what the kernel itself would drive
+# there (nobody drives it); when probe answered. Reasons go to OUT/why.txt.
+set -uo pipefail
+board=$1 out=$2
+why=()
+[[ "$(cat "$out/exit-code" 2>/dev/null)" == 0 ]] || why+=("the guest's scenario did not finish (exit-code $(cat "$out/exit-code" 2>/dev/null || echo none); see guest.log)")
+[[ "$(cat "$out/probe.rc" 2>/dev/null)" == 0 ]] || why+=("pifan probe failed (probe.err)")
+
+# the fan is judged per second; a second counts as pifan's when the fan's setting in each of its ten
+# readings equals what /status said pifan commanded then or a tick before (the two are not in step)
+read -r judged mine other trans < <(awk -F, -v tol="${TOLERANCE:-0.003}" '
+  function near(a, b) { return (a - b <= tol && b - a <= tol) }
+  NR == 1 { next }
+  $9 >= 1 && first == "" { first = $9; trans0 = $11 }
+  first != "" && $9 >= first + 3 && $8 >= 0 {
+    n++
+    ok = (near($5, $8) || near($5, prev)) && (near($6, $8) || near($6, prev))
+    if (ok) m++; else o++
+    last_trans = $11
+  }
+  { prev = $8 }
+  END { printf "%d %d %d %d\n", n, m, o, (trans0 == "" || last_trans == "" ? 0 : last_trans - trans0) }
+' "$out/loop.csv" 2>/dev/null || echo "0 0 0 0")
+((judged > 0)) || why+=("no second of pifan running was recorded (loop.csv, run.log)")
+if ((judged > 0)) && ((mine * 100 < judged * 99)); then
+  why+=("the fan got pifan's duty in $mine of $judged s (${other} s set by something else, $trans governor transitions)")
+fi
+
+mode0=$(sed -n 's|^/sys/class/thermal/thermal_zone0/mode=||p' "$out/sysfs.txt" 2>/dev/null)
+policy0=$(sed -n 's|^/sys/class/thermal/thermal_zone0/policy=||p' "$out/sysfs.txt" 2>/dev/null)
+cells=()
+for path in sigterm sigkill restore restart once; do
+  file="$out/exit-$path.txt"
+  if [[ ! -f $file ]]; then
+    cells+=("-")
+    why+=("exit path $path: not reached")
+    continue
+  fi
+  fan=$(sed -n 's/^fan=//p' "$file") mode=$(sed -n 's/^mode=//p' "$file") policy=$(sed -n 's/^policy=//p' "$file")
+  cells+=("fan $fan, $mode/$policy")
+  [[ "$mode" == "$mode0" && "$policy" == "$policy0" ]] ||
+    why+=("after $path the zone is $mode/$policy, the kernel had $mode0/$policy0")
+  least=$(sed -n 's/^fan_min=//p' "$file")
+  [[ -n "$fan" && "$fan" -ge "${least:-1}" ]] ||
+    why+=("after $path the fan is at ${fan:-?} with the zone above its trips: less than the kernel's own ${least:-1}")
+done
+
+if ((${#why[@]})); then printf '%s\n' "${why[@]}"; else echo ok; fi >"$out/why.txt"
+IFS='|'
+echo "$board|$judged|$mine|$other|$trans|${cells[*]}"
+((${#why[@]} == 0))
