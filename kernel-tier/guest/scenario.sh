@@ -90,7 +90,7 @@ wait_ticking $pifan_pid || log "pifan did not start ticking"
 kill -KILL $pifan_pid
 wait $pifan_pid
 judge_exit exit-sigkill
-pifan restore --config /tier/pifan.yaml >/out/restore.log 2>&1
+pifan restore >/out/restore.log 2>&1
 echo $? >/out/restore.rc
 judge_exit exit-restore
 

@@ -10,6 +10,7 @@ import dev.pifan.hal.linux.FanSpec;
 import dev.pifan.hal.linux.HardwareSpec;
 import dev.pifan.hal.linux.Host;
 import dev.pifan.hal.linux.HostRoot;
+import dev.pifan.hal.linux.Takeover;
 import dev.pifan.hal.linux.TakeoverRecords;
 import dev.pifan.hal.linux.LinuxBoard;
 import dev.pifan.hal.sim.SampleListener;
@@ -51,6 +52,11 @@ final class BoardFactory {
         return linux(host(root), spec);
     }
 
+    /** As above, taking a kernel-driven fan by {@code takeover} (fan.takeover; read at start only). */
+    static LinuxBoard linux(Path root, HardwareSpec spec, Takeover takeover) {
+        return linux(host(root, takeover), spec);
+    }
+
     /** The real board on {@code host}: tests pass a host with fake libraries or files. */
     static LinuxBoard linux(Host host, HardwareSpec spec) {
         LinuxBoard board;
@@ -74,11 +80,15 @@ final class BoardFactory {
 
     /** The host seen under {@code root}; bad content when that is not a directory. */
     static Host host(Path root) {
+        return host(root, Takeover.AUTO);
+    }
+
+    static Host host(Path root, Takeover takeover) {
         if (!Files.isDirectory(root)) {
             throw CliError.badContent("--root " + root + ": " + (Files.exists(root) ? "not a directory"
                     : "no such directory"));
         }
-        return Host.builder(HostRoot.of(root)).takeovers(takeovers(System.getenv())).build();
+        return Host.builder(HostRoot.of(root)).takeovers(takeovers(System.getenv())).takeover(takeover).build();
     }
 
     /**

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Keeps Raspberry Pi cluster nodes cool and quiet.",
         subcommands = {RunCommand.class, StatusCommand.class, ProbeCommand.class, SimulateCommand.class,
-                BenchCommand.class, CurveCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, CurveCommand.class, ConfigCommand.class, RestoreCommand.class,
+                CommandLine.HelpCommand.class})
 public final class PifanCommand implements Runnable {
 
     /**

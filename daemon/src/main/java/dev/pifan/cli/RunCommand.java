@@ -171,7 +171,8 @@ final class RunCommand implements Callable<Integer> {
 
     private Board openBoard(Scenario chosen, PifanConfig loaded) {
         return sim ? BoardFactory.simulated(profile, chosen)
-                : BoardFactory.linux(root == null ? BoardFactory.SYSTEM_ROOT : root, loaded.hardware());
+                : BoardFactory.linux(root == null ? BoardFactory.SYSTEM_ROOT : root, loaded.hardware(),
+                        loaded.fan().takeover());
     }
 
     static String describe(Snapshot s) {

@@ -1,6 +1,7 @@
 package dev.pifan.config;
 
 import dev.pifan.hal.Duty;
+import dev.pifan.hal.linux.Takeover;
 import dev.pifan.hal.linux.HardwareSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class ConfigReader {
     static final List<String> ROOT_KEYS = List.of("board", "interval", "curve", "fan", "ceiling", "safety",
             "hardware", "metrics", "simulation");
     static final List<String> CURVE_KEYS = List.of("points", "hysteresis", "off-hysteresis", "down-delay");
-    static final List<String> FAN_KEYS = List.of("min-duty", "start-duty", "kick", "exit");
+    static final List<String> FAN_KEYS = List.of("min-duty", "start-duty", "kick", "exit", "takeover");
     static final List<String> CEILING_KEYS = List.of("at", "rise", "fall", "settle", "release");
     static final List<String> SAFETY_KEYS = List.of("critical", "sensor-failures", "stuck-after", "stall-after",
             "read-timeout");
@@ -106,6 +107,7 @@ final class ConfigReader {
         Duration kick = value(fan, "fan.kick", "a duration",
                 offOrWithin(Duration.ZERO, FanConfig.MAX_KICK, "0s..30s"), defaults.fan().kick());
         ExitState exit = value(fan, "fan.exit", "an exit state", ConfigReader::exit, defaults.fan().exit());
+        Takeover takeover = value(fan, "fan.takeover", "a takeover", Takeover::parse, defaults.fan().takeover());
 
         Map<String, NodeTuple> ceilingSection = section(valueNode(top, "ceiling"), "ceiling");
         // The profile's ceiling goes with the profile's curve: a file that draws its own curve gets
@@ -190,7 +192,7 @@ final class ConfigReader {
         try {
             return new PifanConfig(board, interval,
                     new CurveConfig(points, hysteresis, downDelay, offHysteresis),
-                    new FanConfig(minDuty, startDuty, kick, exit),
+                    new FanConfig(minDuty, startDuty, kick, exit, takeover),
                     new CeilingConfig(ceilingAt, rise, fall, settle, release),
                     new SafetyConfig(critical, sensorFailures, stuckAfter, stallAfter, readTimeout),
                     hardware, new MetricsConfig(listen), new SimulationConfig(faults == null ? List.of() : faults),

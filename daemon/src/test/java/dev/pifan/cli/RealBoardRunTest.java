@@ -64,14 +64,14 @@ class RealBoardRunTest {
     @ValueSource(strings = {Fixtures.PI5_ACTIVE_COOLER, Fixtures.PI4_POE_PLUS})
     void anHwmonFanGetsTheCurvesDutyAndIsHandedBackToTheKernel(String fixture) {
         Path root = FixtureTrees.copy(fixture, tmp);
-        assertEquals("2", read(root, "/sys/class/hwmon/hwmon2/pwm1_enable"), "kernel-driven before");
+        assertEquals("enabled", read(root, "/sys/class/thermal/thermal_zone0/mode"), "kernel-driven before");
         Cli cli = Cli.run("run", "--root", root.toString(), "--config", config.toString(), "--once");
         assertEquals(0, cli.exitCode(), cli.err());
         Duty duty = linearDuty(root);
         assertTrue(cli.out().contains(", fan " + duty + (fixture.equals(Fixtures.PI5_ACTIVE_COOLER) ? ", 2950 rpm" : "")
                 + " (curve)"), cli.out());
-        assertEquals(String.valueOf(duty.toPwm()), read(root, "/sys/class/hwmon/hwmon2/pwm1"), "0..255 duty");
-        assertEquals("2", read(root, "/sys/class/hwmon/hwmon2/pwm1_enable"), "automatic mode restored at exit");
+        assertEquals("255", read(root, "/sys/class/hwmon/hwmon2/pwm1"), "full speed before the zone is given back");
+        assertEquals("enabled", read(root, "/sys/class/thermal/thermal_zone0/mode"), "the zone the kernel's again at exit");
     }
 
     @Test
@@ -79,7 +79,6 @@ class RealBoardRunTest {
         Path root = FixtureTrees.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         Cli cli = Cli.run("run", "--root", root.toString(), "--config", config.toString(), "--once");
         assertEquals("temperature 52.4 C, throttled 0x0, fan 61.8%, 2950 rpm (curve)\n", cli.out());
-        assertEquals("157", read(root, "/sys/class/hwmon/hwmon2/pwm1")); // 0.6175 * 255 = 157.46
     }
 
     @Test
@@ -106,8 +105,8 @@ class RealBoardRunTest {
         // 52.35 C on the pi5-active-cooler curve (52 C 0%, 55 C 16%) is 1.9%: raised to min-duty 16%,
         // and a fan pifan has not started yet is kicked at start-duty 26%
         assertEquals("temperature 52.4 C, throttled 0x0, fan 26%, 2950 rpm (kick)\n", cli.out());
-        assertEquals(String.valueOf(Duty.ofPercent(26).toPwm()), read(root, "/sys/class/hwmon/hwmon2/pwm1"));
-        assertEquals("2", read(root, "/sys/class/hwmon/hwmon2/pwm1_enable"));
+        assertEquals("255", read(root, "/sys/class/hwmon/hwmon2/pwm1"), "full speed, then the zone given back");
+        assertEquals("enabled", read(root, "/sys/class/thermal/thermal_zone0/mode"));
     }
 
     @Test
@@ -175,8 +174,9 @@ class RealBoardRunTest {
         assertEquals(0, cli.exitCode(), cli.err());
         assertEquals("temperature 50.6 C, throttled 0x0 [partly unknown], fan " + linearDuty(root) + " (curve)\n",
                 cli.out());
-        assertEquals(String.valueOf(linearDuty(root).toPwm()), read(root, "/sys/class/hwmon/hwmon1/pwm1"));
-        assertEquals("2", read(root, "/sys/class/hwmon/hwmon1/pwm1_enable"));
+        // no zone of this tree drives the fan: nobody else does, so pifan leaves it at full speed
+        assertEquals("255", read(root, "/sys/class/hwmon/hwmon1/pwm1"));
+        assertEquals("1", read(root, "/sys/class/hwmon/hwmon1/pwm1_enable"), "pwm1_enable is never written");
     }
 
     @Test
@@ -209,7 +209,7 @@ class RealBoardRunTest {
         Cli cli = Cli.run("run", "--root", root.toString(), "--config", bad, "--once");
         assertEquals(1, cli.exitCode());
         assertEquals("pifan: " + bad + ":2: hardware.fan: driver hwmon needs name\n", cli.err());
-        assertEquals("2", read(root, "/sys/class/hwmon/hwmon2/pwm1_enable"));
+        assertEquals("enabled", read(root, "/sys/class/thermal/thermal_zone0/mode"));
         assertEquals("75", read(root, "/sys/class/hwmon/hwmon2/pwm1"));
     }
 

@@ -79,7 +79,7 @@ class ConfigErrorsTest {
 
         @Test
         void withNoCloseMatchTheValidKeysAreListed() {
-            expect("fan:\n  speed: 50%\n", 2, "fan.speed", "unknown key (valid keys: min-duty, start-duty, kick, exit)");
+            expect("fan:\n  speed: 50%\n", 2, "fan.speed", "unknown key (valid keys: min-duty, start-duty, kick, exit, takeover)");
             expect("driver: auto\n", 1, "driver", "unknown key (valid keys: board, interval, curve, fan, ceiling, safety, hardware, metrics, simulation)");
             expect("fan: {}\nfans: {}\n", 2, "fans", "unknown key (did you mean 'fan'?)");
         }
@@ -141,7 +141,7 @@ class ConfigErrorsTest {
 
         @Test
         void aSectionMustBeAMap() {
-            expect("fan: [1, 2]\n", 1, "fan", "expected a map of settings (min-duty, start-duty, kick, exit), found a list");
+            expect("fan: [1, 2]\n", 1, "fan", "expected a map of settings (min-duty, start-duty, kick, exit, takeover), found a list");
             expect("interval: 1s\ncurve: 45\n", 2, "curve", "expected a map of settings (points, hysteresis, off-hysteresis, down-delay), found \"45\"");
         }
 

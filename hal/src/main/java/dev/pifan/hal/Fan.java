@@ -26,4 +26,14 @@ public interface Fan {
     default boolean handBack() throws HalException {
         return false;
     }
+
+    /** Who drives the fan: {@code pifan}, {@code kernel} (pifan only observes), or pifan with what it took. */
+    default String owner() {
+        return "pifan";
+    }
+
+    /** Ticks at which the fan's setting read back was not what pifan wrote: someone else drives it too. */
+    default long conflicts() {
+        return 0;
+    }
 }

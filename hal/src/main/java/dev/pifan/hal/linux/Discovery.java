@@ -221,12 +221,8 @@ public final class Discovery {
         try {
             detail.append("pwm1=").append(sysfs.read(pwm));
             Optional<String> mode = sysfs.readIfExists(enable);
-            if (mode.isPresent()) {
-                detail.append(", pwm1_enable=").append(mode.get());
-                if (!mode.get().equals(HwmonFan.MANUAL)) {
-                    detail.append(" (kernel-driven: pifan takes manual control and hands it back at exit)");
-                }
-            }
+            mode.ifPresent(m -> detail.append(", pwm1_enable=").append(m));
+            detail.append("; ").append(ZoneTakeover.ownership(sysfs, device));
             Optional<String> rpm = sysfs.readIfExists(input);
             rpm.ifPresent(r -> detail.append(", fan1_input=").append(r).append(" rpm"));
         } catch (HalException e) {

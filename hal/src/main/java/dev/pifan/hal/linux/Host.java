@@ -28,6 +28,7 @@ public final class Host {
     private final Duty stallMinDuty;
     private final Duration stallGrace;
     private final TakeoverRecords takeovers;
+    private final Takeover takeover;
 
     private Host(Builder b) {
         this.sysfs = new Sysfs(b.root, b.files);
@@ -39,6 +40,12 @@ public final class Host {
         this.stallMinDuty = b.stallMinDuty;
         this.stallGrace = b.stallGrace;
         this.takeovers = b.takeovers;
+        this.takeover = b.takeover;
+    }
+
+    /** How a fan the kernel's thermal framework drives is taken from it (fan.takeover). */
+    public Takeover takeover() {
+        return takeover;
     }
 
     /** Where the original control modes of taken-over fans are kept until handed back. */
@@ -110,6 +117,7 @@ public final class Host {
         private Duty stallMinDuty = StallDetector.DEFAULT_MIN_DUTY;
         private Duration stallGrace = StallDetector.DEFAULT_GRACE;
         private TakeoverRecords takeovers = TakeoverRecords.none();
+        private Takeover takeover = Takeover.AUTO;
 
         private Builder(HostRoot root) {
             this.root = root;
@@ -155,6 +163,11 @@ public final class Host {
 
         public Builder takeovers(TakeoverRecords records) {
             this.takeovers = records;
+            return this;
+        }
+
+        public Builder takeover(Takeover takeover) {
+            this.takeover = java.util.Objects.requireNonNull(takeover, "takeover");
             return this;
         }
 

@@ -7,69 +7,70 @@ import dev.pifan.hal.HalException.Kind;
 import dev.pifan.hal.StallDetector;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.OptionalInt;
 
 /**
  * A fan behind an hwmon device: {@code pwmN} (0..255) to drive it, {@code fanN_input} (rpm) as
  * tachometer when present. The Pi 5 Active Cooler and the PoE/PoE+ HAT fans are {@code pwm-fan}
- * devices (hwmon name {@code pwmfan}); the kernel's emc2305 driver shows up here too.
+ * devices (hwmon name {@code pwmfan}); the kernel's emc2305 and gpio-fan drivers show up here too.
  *
- * <p>While the kernel's thermal governor owns the fan it overwrites {@code pwmN}: at open the
- * value of {@code pwmN_enable} is remembered and manual mode ({@code 1}) set; {@link #handBack()}
- * writes the remembered value back (usually {@code 2}, automatic) and reports that the kernel
- * drives the fan again.
+ * <p>Such a fan is usually a cooling device of the CPU thermal zone, and the zone's governor sets
+ * its own level at every trip crossing. {@code pwm1_enable} does not change that: on pwm-fan it only
+ * says what {@code pwm1 = 0} means (drivers/hwmon/pwm-fan.c, {@code pwm_fan_write_enable}; 1 after
+ * probe), so pifan leaves it alone. At open the zones that drive the fan are taken by the
+ * {@link Takeover} (see {@link ZoneTakeover}); each {@link #apply} first reads {@code pwmN} back, and a
+ * value pifan did not write is a conflict: counted, logged once, and answered by taking the zone
+ * again. {@link #handBack()} writes full speed first, then gives the zones back, so the governor
+ * steps down from full speed on falling readings instead of leaving a low duty nobody drives.
  */
 public final class HwmonFan implements Fan {
 
     public static final String PWM_FAN_NAME = "pwmfan";
-    static final String MANUAL = "1";
-
-    private final Sysfs sysfs;
     private static final Logger LOG = LoggerFactory.getLogger(HwmonFan.class);
 
+    private final Sysfs sysfs;
     private final HwmonDevice device;
     private final Path pwm;
-    private final Path enable;
     private final Path input;
-    private final Optional<String> enableAtOpen;
     private final StallDetector stall;
     private final String id;
-    private final TakeoverRecords takeovers;
-    private final String recordKey;
+    private final ZoneTakeover zones;
+    private final boolean kernelOwned;
+    private final boolean observeOnly;
+    private final TakeoverRecords records;
+    private final String fanKey;
+    private Integer written;
+    private long conflicts;
 
-    private HwmonFan(Sysfs sysfs, HwmonDevice device, int channel, Optional<String> enableAtOpen, StallDetector stall,
-            TakeoverRecords takeovers) {
+    private HwmonFan(Sysfs sysfs, HwmonDevice device, int channel, StallDetector stall, ZoneTakeover zones,
+            boolean kernelOwned, boolean observeOnly, TakeoverRecords records) {
         this.sysfs = sysfs;
         this.device = device;
         this.pwm = device.attribute("pwm" + channel);
-        this.enable = device.attribute("pwm" + channel + "_enable");
         this.input = device.attribute("fan" + channel + "_input");
-        this.enableAtOpen = enableAtOpen;
         this.stall = sysfs.exists(input) ? stall : StallDetector.disabled();
         this.id = (device.name().isEmpty() ? device.entry() : device.name()) + "/pwm" + channel;
-        this.takeovers = takeovers;
-        this.recordKey = recordKey(device, channel);
-    }
-
-    private static String recordKey(HwmonDevice device, int channel) {
-        return device.entry() + "-pwm" + channel + "_enable";
+        this.zones = zones;
+        this.kernelOwned = kernelOwned;
+        this.observeOnly = observeOnly;
+        this.records = records;
+        this.fanKey = ZoneTakeover.fanKey(device, channel);
     }
 
     /**
      * Finds the hwmon device named {@code name} (narrowed by {@code deviceSelector} when several
-     * exist) and takes manual control of {@code pwm<channel>}.
+     * exist) and takes {@code pwm<channel>} from the kernel the {@code auto} way.
      */
     public static HwmonFan open(Sysfs sysfs, String name, String deviceSelector, int channel, StallDetector stall)
             throws HalException {
-        return open(sysfs, name, deviceSelector, channel, stall, TakeoverRecords.none());
+        return open(sysfs, name, deviceSelector, channel, stall, Takeover.AUTO, TakeoverRecords.none());
     }
 
-    /** As above, keeping the original control mode in {@code takeovers} until it is handed back. */
+    /** As above, keeping what the kernel had in {@code records} until it is handed back. */
     public static HwmonFan open(Sysfs sysfs, String name, String deviceSelector, int channel, StallDetector stall,
-            TakeoverRecords takeovers) throws HalException {
+            Takeover takeover, TakeoverRecords records) throws HalException {
         List<HwmonDevice> found = HwmonDevice.find(sysfs, name, deviceSelector);
         if (found.isEmpty()) {
             throw new HalException(Kind.NOT_FOUND, "no hwmon device named '" + name + "'"
@@ -81,50 +82,40 @@ public final class HwmonFan implements Fan {
             throw new HalException(Kind.WRONG_DEVICE, "several hwmon devices are named '" + name + "': "
                     + found.stream().map(HwmonDevice::describe).toList() + "; pick one with device: in the config");
         }
-        return open(sysfs, found.get(0), channel, stall, takeovers);
+        return open(sysfs, found.get(0), channel, stall, takeover, records);
     }
 
-    public static HwmonFan open(Sysfs sysfs, HwmonDevice device, int channel, StallDetector stall)
-            throws HalException {
-        return open(sysfs, device, channel, stall, TakeoverRecords.none());
-    }
-
-    public static HwmonFan open(Sysfs sysfs, HwmonDevice device, int channel, StallDetector stall,
-            TakeoverRecords takeovers) throws HalException {
+    public static HwmonFan open(Sysfs sysfs, HwmonDevice device, int channel, StallDetector stall, Takeover takeover,
+            TakeoverRecords records) throws HalException {
         Path pwm = device.attribute("pwm" + channel);
         if (!sysfs.exists(pwm)) {
             throw new HalException(Kind.NOT_FOUND, pwm + " does not exist: " + device.describe()
                     + " has no PWM output " + channel);
         }
-        Path enable = device.attribute("pwm" + channel + "_enable");
-        Optional<String> found = sysfs.readIfExists(enable);
-        // a pifan that was killed could not hand back: its record knows what the kernel had
-        Optional<String> recalled = found.isPresent() ? takeovers.recalled(recordKey(device, channel)) : Optional.empty();
-        Optional<String> before = recalled.isPresent() ? recalled : found;
-        if (recalled.isPresent() && !recalled.equals(found)) {
-            LOG.info("{}: a previous pifan did not hand it back (pwm{}_enable={}); it was {} before",
-                    device.describe(), channel, found.orElse("?"), recalled.get());
+        List<ThermalZone> owners = ZoneTakeover.owners(sysfs, coolingType(device.name()), records);
+        if (takeover == Takeover.NONE) {
+            // observe only: not one write, not even the permission check below
+            return new HwmonFan(sysfs, device, channel, stall, ZoneTakeover.nothing(sysfs), !owners.isEmpty(), true,
+                    records);
         }
-        if (found.isPresent() && recalled.isEmpty()) {
-            takeovers.remember(recordKey(device, channel), found.get());
-        }
-        if (before.isPresent()) {
-            // written even when already manual: a permission problem shows at start, not at the first tick
-            sysfs.write(enable, MANUAL);
-        } else {
-            // no mode file (some drivers): nobody else can own the fan; prove we may write at start
-            sysfs.write(pwm, sysfs.read(pwm));
-        }
-        return new HwmonFan(sysfs, device, channel, before, stall, takeovers);
+        // written before the zones are taken: a permission problem shows at start, with the zone untouched
+        sysfs.write(pwm, sysfs.read(pwm));
+        records.remember(ZoneTakeover.fanKey(device, channel), "driven");
+        ZoneTakeover zones = ZoneTakeover.take(sysfs, owners, takeover, records);
+        return new HwmonFan(sysfs, device, channel, stall, zones, !owners.isEmpty(), false, records);
+    }
+
+    /** The type the kernel gives this driver's cooling device ({@code cooling_deviceN/type}). */
+    static String coolingType(String hwmonName) {
+        return switch (hwmonName) {
+            case PWM_FAN_NAME -> "pwm-fan";
+            case "gpio_fan" -> "gpio-fan";
+            default -> hwmonName;
+        };
     }
 
     public HwmonDevice device() {
         return device;
-    }
-
-    /** The {@code pwmN_enable} value found at open, if the driver has one. */
-    public Optional<String> enableAtOpen() {
-        return enableAtOpen;
     }
 
     @Override
@@ -133,8 +124,38 @@ public final class HwmonFan implements Fan {
     }
 
     @Override
+    public String owner() {
+        if (!kernelOwned) {
+            return "pifan";
+        }
+        return observeOnly ? "kernel" : "pifan (taken from the kernel: " + zones.describe() + ")";
+    }
+
+    @Override
+    public long conflicts() {
+        return conflicts;
+    }
+
+    @Override
     public void apply(Duty duty) throws HalException {
-        sysfs.write(pwm, duty.toPwm());
+        if (observeOnly) {
+            return;
+        }
+        if (written != null) {
+            int found = (int) sysfs.readInteger(pwm, 0, 255);
+            if (found != written) {
+                conflicts++;
+                List<String> retaken = zones.reassert();
+                if (conflicts == 1 || !retaken.isEmpty()) {
+                    LOG.warn("fan {}: pwm set to {} by someone else (pifan wrote {}){}; counted in"
+                            + " pifan_fan_conflicts_total, logged once", id, found, written,
+                            retaken.isEmpty() ? "" : "; took back " + String.join(", ", retaken));
+                }
+            }
+        }
+        int value = duty.toPwm();
+        sysfs.write(pwm, value);
+        written = value;
         stall.applied(duty);
     }
 
@@ -154,17 +175,18 @@ public final class HwmonFan implements Fan {
     }
 
     /**
-     * Writes back the {@code pwmN_enable} found at open. True when that was an automatic mode (the
-     * kernel drives the fan now); false when it was manual already or there is no mode file.
+     * Full speed first, then the zones get back what they had. True when the kernel drives the fan
+     * now (it had it before, and still has it when pifan only observed); false when nobody else
+     * does, and the caller must leave it in a safe state itself.
      */
     @Override
     public boolean handBack() throws HalException {
-        if (enableAtOpen.isEmpty()) {
-            return false;
+        if (observeOnly) {
+            return kernelOwned;
         }
-        String original = enableAtOpen.get();
-        sysfs.write(enable, original);
-        takeovers.forget(recordKey);
-        return !original.equals(MANUAL);
+        sysfs.write(pwm, 255);
+        zones.handBack();
+        records.forget(fanKey);
+        return zones.any();
     }
 }

@@ -214,7 +214,7 @@ public final class LinuxBoard implements Board {
             Sysfs sysfs = host.sysfs();
             if (part instanceof FanSpec.Hwmon hwmon) {
                 return HwmonFan.open(sysfs, hwmon.name(), hwmon.device().orElse(null), hwmon.channel(),
-                        host.newStallDetector(), host.takeovers());
+                        host.newStallDetector(), host.takeover(), host.takeovers());
             } else if (part instanceof FanSpec.SysfsPwm pwm) {
                 PwmChip chip = PwmChip.find(sysfs, pwm.chip());
                 return keep(SysfsPwmFan.open(sysfs, chip, pwm.settings(), host.clock(), host.sleeper()));

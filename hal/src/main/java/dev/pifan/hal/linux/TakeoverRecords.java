@@ -45,8 +45,9 @@ public final class TakeoverRecords {
         }
         Path file = directory.resolve(key);
         try {
-            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
-                    : Optional.empty();
+            // a record is a word: anything longer is not one of ours (and is never read whole)
+            return Files.isRegularFile(file) && Files.size(file) <= 64
+                    ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()) : Optional.empty();
         } catch (IOException e) {
             LOG.warn("cannot read the takeover record {} ({}); taking the fan's current mode as the original",
                     file, e.toString());
@@ -68,6 +69,19 @@ public final class TakeoverRecords {
         } catch (IOException e) {
             LOG.warn("cannot write the takeover record {} ({}); after a crash the fan's mode is not restored",
                     file, e.toString());
+        }
+    }
+
+    /** Every key recorded and not yet forgotten, sorted; none when there is no directory. */
+    public java.util.List<String> keys() {
+        if (directory == null || !Files.isDirectory(directory)) {
+            return java.util.List.of();
+        }
+        try (var entries = Files.list(directory)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".new")).sorted().toList();
+        } catch (IOException e) {
+            LOG.warn("cannot list the takeover records in {} ({})", directory, e.toString());
+            return java.util.List.of();
         }
     }
 

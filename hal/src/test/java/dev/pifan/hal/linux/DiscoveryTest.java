@@ -49,7 +49,8 @@ class DiscoveryTest {
                 + "  fan: {driver: hwmon, name: pwmfan}\n", report.toYaml());
         Finding<FanSpec> fan = report.chosenFan().orElseThrow();
         assertEquals("hwmon2 (pwmfan, cooling_fan) pwm1", fan.source());
-        assertTrue(fan.detail().contains("pwm1_enable=2 (kernel-driven"), fan.detail());
+        assertTrue(fan.detail().contains("owner: kernel, thermal_zone0 (cpu-thermal) policy step_wise (available:"
+                + " step_wise); fan.takeover auto sets its mode disabled"), fan.detail());
         assertTrue(fan.detail().contains("fan1_input=2950 rpm"), fan.detail());
         String text = report.toText();
         assertTrue(text.contains("  * hwmon2 (pwmfan, cooling_fan) pwm1 — usable"), text);

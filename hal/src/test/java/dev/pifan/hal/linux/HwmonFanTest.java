@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,15 +29,19 @@ class HwmonFanTest {
 
     private final FakeClock clock = new FakeClock();
 
+    private static final String ZONE0 = "/sys/class/thermal/thermal_zone0";
+
     @Test
-    void pi5ActiveCoolerTakesManualControlAndHandsTheKernelBackItsMode() throws HalException {
-        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+    void onRaspberryPiOsTheZoneIsDisabledAndAtExitEnabledAgainAfterFullSpeed() throws HalException {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp); // available_policies: step_wise only
         FaultyFiles files = new FaultyFiles();
         Sysfs sysfs = new Sysfs(HostRoot.of(root), files);
 
         HwmonFan fan = HwmonFan.open(sysfs, "pwmfan", null, 1, StallDetector.withDefaults(clock));
-        assertEquals("1", Fixtures.read(root, HWMON2 + "/pwm1_enable"), "manual control at start");
-        assertEquals(Optional.of("2"), fan.enableAtOpen());
+        assertEquals("disabled", Fixtures.read(root, ZONE0 + "/mode"), "the governor no longer steps the fan");
+        assertEquals("1", Fixtures.read(root, HWMON2 + "/pwm1_enable"), "pwm1_enable is not a manual mode: untouched");
+        assertTrue(fan.owner().startsWith("pifan (taken from the kernel: thermal_zone0 (cpu-thermal) mode disabled"),
+                fan.owner());
         assertEquals("pwmfan/pwm1", fan.id());
 
         fan.apply(Duty.ofPercent(50));
@@ -46,35 +49,118 @@ class HwmonFanTest {
         assertTrue(fan.hasTachometer());
         assertEquals(2950, fan.readRpm().getAsInt());
 
-        assertTrue(fan.handBack(), "the kernel's automatic mode drives the fan again");
-        assertEquals("2", Fixtures.read(root, HWMON2 + "/pwm1_enable"), "pwm1_enable restored at exit");
-        assertEquals(List.of("sys/class/hwmon/hwmon2/pwm1_enable=1", "sys/class/hwmon/hwmon2/pwm1=128",
-                "sys/class/hwmon/hwmon2/pwm1_enable=2"), files.writesUnder(root));
+        assertTrue(fan.handBack(), "the kernel drives the fan again");
+        assertEquals("enabled", Fixtures.read(root, ZONE0 + "/mode"));
+        assertEquals(List.of("sys/class/hwmon/hwmon2/pwm1=75", "sys/class/thermal/thermal_zone0/mode=disabled",
+                "sys/class/hwmon/hwmon2/pwm1=128", "sys/class/hwmon/hwmon2/pwm1=255",
+                "sys/class/thermal/thermal_zone0/mode=enabled"), files.writesUnder(root),
+                "full speed before the zone is given back: the governor only steps down from there");
     }
 
     @Test
-    void afterASigkillTheNextPifanHandsBackTheKernelsModeNotTheManualOneLeftBehind() throws Exception {
+    void whereTheKernelHasUserSpaceOnlyTheGovernorIsSwitched() throws HalException {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Fixtures.write(root, ZONE0 + "/available_policies", "user_space step_wise");
+        HwmonFan fan = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled());
+        assertEquals("user_space", Fixtures.read(root, ZONE0 + "/policy"));
+        assertEquals("enabled", Fixtures.read(root, ZONE0 + "/mode"), "the critical trip stays the kernel's");
+        assertTrue(fan.handBack());
+        assertEquals("step_wise", Fixtures.read(root, ZONE0 + "/policy"));
+    }
+
+    @Test
+    void theGovernorStrategyWithoutUserSpaceIsRefusedAndTouchesNothingOfTheZone() throws HalException {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        HalException e = assertThrows(HalException.class, () -> HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1,
+                StallDetector.disabled(), Takeover.GOVERNOR, TakeoverRecords.none()));
+        assertEquals(Kind.UNSUPPORTED, e.kind());
+        assertTrue(e.getMessage().contains("has no user_space governor (available_policies: step_wise)"), e.getMessage());
+        assertEquals("enabled", Fixtures.read(root, ZONE0 + "/mode"));
+        assertEquals("step_wise", Fixtures.read(root, ZONE0 + "/policy"));
+    }
+
+    @Test
+    void afterASigkillTheNextPifanGivesBackWhatTheKernelHadNotWhatItFound() throws Exception {
         Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run-pifan"));
-        HwmonFan killed = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), records);
+        HwmonFan killed = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), Takeover.AUTO,
+                records);
         killed.apply(Duty.ofPercent(30));
-        assertEquals("1", Fixtures.read(root, HWMON2 + "/pwm1_enable"));
-        assertEquals("2", Files.readString(tmp.resolve("run-pifan/hwmon2-pwm1_enable")).strip());
-        // SIGKILL: no hand-back; the files stay as the killed pifan left them
+        assertEquals("enabled", Files.readString(tmp.resolve("run-pifan/zone-thermal_zone0-mode")).strip());
+        // SIGKILL: no hand-back; the zone stays disabled as the killed pifan left it
 
-        HwmonFan next = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), records);
-        assertEquals(Optional.of("2"), next.enableAtOpen(), "the record, not the manual mode found");
+        HwmonFan next = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), Takeover.AUTO,
+                records);
+        assertEquals("disabled", Fixtures.read(root, ZONE0 + "/mode"));
         assertTrue(next.handBack());
-        assertEquals("2", Fixtures.read(root, HWMON2 + "/pwm1_enable"));
-        assertFalse(Files.exists(tmp.resolve("run-pifan/hwmon2-pwm1_enable")), "the record is gone once handed back");
+        assertEquals("enabled", Fixtures.read(root, ZONE0 + "/mode"), "the record, not the disabled mode found");
+        assertEquals(List.of(), records.keys(), "the records are gone once handed back");
     }
 
     @Test
-    void withoutRecordsAKilledPifanLeavesManualModeAndTheNextOneFullSpeed() throws Exception {
+    void restoreGivesBackWhatAKilledPifanTookFullSpeedFirst() throws Exception {
         Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
-        HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled()); // then killed
-        HwmonFan next = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled());
-        assertFalse(next.handBack(), "manual found, manual handed back: the caller must set full speed");
+        TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run-pifan"));
+        HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), Takeover.AUTO, records)
+                .apply(Duty.ofPercent(30)); // then SIGKILL
+        FaultyFiles files = new FaultyFiles();
+        List<String> done = ZoneTakeover.restore(new Sysfs(HostRoot.of(root), files), records);
+        assertEquals(List.of("sys/class/hwmon/hwmon2/pwm1=255", "sys/class/thermal/thermal_zone0/mode=enabled"),
+                files.writesUnder(root));
+        assertEquals(2, done.size(), done.toString());
+        assertEquals(List.of(), records.keys());
+    }
+
+    @Test
+    void aRecordTheKernelWouldNotTakeIsNeverWritten() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Fixtures.write(root, ZONE0 + "/mode", "disabled"); // as a killed pifan left it
+        Path dir = Files.createDirectories(tmp.resolve("run-pifan"));
+        Files.writeString(dir.resolve("zone-thermal_zone0-mode"), "rm -rf /\n");
+        Files.writeString(dir.resolve("zone-thermal_zone0-policy"), "fair_share\n"); // not available here
+        Files.writeString(dir.resolve("zone-thermal_zone0-trip_point_0_temp"), "1000\n"); // not a key of ours
+        ZoneTakeover.restore(Sysfs.at(root), TakeoverRecords.in(dir));
+        assertEquals("enabled", Fixtures.read(root, ZONE0 + "/mode"), "the kernel driving the fan, not the record's text");
+        assertEquals("step_wise", Fixtures.read(root, ZONE0 + "/policy"));
+        assertFalse(Files.exists(root.resolve("sys/class/thermal/thermal_zone0/trip_point_0_temp")));
+    }
+
+    @Test
+    void aSettingPifanDidNotWriteIsAConflictAndTheZoneIsTakenAgain() throws HalException {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        HwmonFan fan = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled());
+        fan.apply(Duty.ofPercent(30));
+        fan.apply(Duty.ofPercent(30));
+        assertEquals(0, fan.conflicts());
+        Fixtures.write(root, ZONE0 + "/mode", "enabled"); // someone gave the zone back to the governor,
+        Fixtures.write(root, HWMON2 + "/pwm1", "125"); // which set its level
+        fan.apply(Duty.ofPercent(30));
+        assertEquals(1, fan.conflicts());
+        assertEquals("disabled", Fixtures.read(root, ZONE0 + "/mode"), "taken again");
+        assertEquals("77", Fixtures.read(root, HWMON2 + "/pwm1"));
+    }
+
+    @Test
+    void takeoverNoneWritesNoFileAndLeavesTheFanToTheKernel() throws HalException {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        FaultyFiles files = new FaultyFiles();
+        HwmonFan fan = HwmonFan.open(new Sysfs(HostRoot.of(root), files), "pwmfan", null, 1, StallDetector.disabled(),
+                Takeover.NONE, TakeoverRecords.in(tmp.resolve("run-pifan")));
+        fan.apply(Duty.FULL);
+        assertTrue(fan.handBack(), "the kernel drives it, as it did all along");
+        assertEquals(List.of(), files.writesUnder(root));
+        assertEquals("kernel", fan.owner());
+        assertFalse(Files.exists(tmp.resolve("run-pifan")), "no record either");
+    }
+
+    @Test
+    void aFanNoZoneDrivesIsLeftToTheCaller() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Fixtures.write(root, ZONE0 + "/mode", "disabled"); // nobody else drives it (and no record of ours)
+        HwmonFan fan = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled());
+        assertEquals("pifan", fan.owner());
+        assertFalse(fan.handBack(), "nobody else drives it: the daemon sets the exit duty itself");
+        assertEquals("disabled", Fixtures.read(root, ZONE0 + "/mode"), "not pifan's to enable");
     }
 
     @Test
@@ -86,16 +172,7 @@ class HwmonFanTest {
         fan.apply(Duty.FULL);
         assertEquals("255", Fixtures.read(root, HWMON2 + "/pwm1"));
         assertTrue(fan.handBack());
-        assertEquals("2", Fixtures.read(root, HWMON2 + "/pwm1_enable"));
-    }
-
-    @Test
-    void aFanFoundInManualModeIsLeftToTheCaller() throws HalException {
-        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
-        Fixtures.write(root, HWMON2 + "/pwm1_enable", "1");
-        HwmonFan fan = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled());
-        assertFalse(fan.handBack(), "nobody else drives it: the daemon sets the exit duty itself");
-        assertEquals("1", Fixtures.read(root, HWMON2 + "/pwm1_enable"));
+        assertEquals("enabled", Fixtures.read(root, ZONE0 + "/mode"));
     }
 
     @Test
@@ -115,9 +192,9 @@ class HwmonFanTest {
     }
 
     @Test
-    void permissionDeniedOnPwmEnableSaysHowToFixIt() throws Exception {
+    void permissionDeniedOnPwmSaysHowToFixItAndLeavesTheZoneAlone() throws Exception {
         Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
-        Path enable = root.resolve("sys/class/hwmon/hwmon2/pwm1_enable");
+        Path enable = root.resolve("sys/class/hwmon/hwmon2/pwm1");
         Sysfs sysfs;
         if (Fixtures.fileModesIgnored(tmp)) {
             sysfs = new Sysfs(HostRoot.of(root), new FaultyFiles().denyWrite(enable));
@@ -128,20 +205,22 @@ class HwmonFanTest {
         HalException e = assertThrows(HalException.class,
                 () -> HwmonFan.open(sysfs, "pwmfan", null, 1, StallDetector.disabled()));
         assertEquals(Kind.PERMISSION_DENIED, e.kind());
-        assertEquals("permission denied writing '1' to " + enable + ": hwmon files are root-only by default: run"
+        assertEquals("permission denied writing '75' to " + enable + ": hwmon files are root-only by default: run"
                 + " pifan as root or install the udev rule from systemd/", e.getMessage());
+        assertEquals("enabled", Fixtures.read(root, ZONE0 + "/mode"));
     }
 
     @Test
-    void eioOnWriteIsAnIoError() throws HalException {
+    void eioOnWriteIsAnIoErrorAtOpenBeforeTheZoneIsTaken() throws HalException {
         Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         Path pwm1 = root.resolve("sys/class/hwmon/hwmon2/pwm1");
-        HwmonFan fan = HwmonFan.open(new Sysfs(HostRoot.of(root), new FaultyFiles().failWrite(pwm1,
-                "Input/output error")), "pwmfan", null, 1, StallDetector.disabled());
-        HalException e = assertThrows(HalException.class, () -> fan.apply(Duty.FULL));
+        Sysfs failing = new Sysfs(HostRoot.of(root), new FaultyFiles().failWrite(pwm1, "Input/output error"));
+        HalException e = assertThrows(HalException.class,
+                () -> HwmonFan.open(failing, "pwmfan", null, 1, StallDetector.disabled()));
         assertEquals(Kind.IO_ERROR, e.kind());
-        assertTrue(e.getMessage().startsWith("writing '255' to " + pwm1 + " failed with an I/O error (EIO)"),
+        assertTrue(e.getMessage().startsWith("writing '75' to " + pwm1 + " failed with an I/O error (EIO)"),
                 e.getMessage());
+        assertEquals("enabled", Fixtures.read(root, ZONE0 + "/mode"), "a fan pifan cannot write stays the kernel's");
     }
 
     @Test

@@ -38,20 +38,21 @@ class LinuxBoardTest {
     }
 
     @Test
-    void pi5AutoOpensTheActiveCoolerAndRestoresTheKernelModeAtExit() throws HalException {
+    void pi5AutoOpensTheActiveCoolerAndGivesTheZoneBackAtExit() throws HalException {
         Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         try (LinuxBoard board = LinuxBoard.open(host(root).build(), HardwareSpec.auto())) {
             assertEquals(BoardModel.Family.PI5, board.model().family());
             assertEquals(52.35, board.temperature().readCelsius(), 1e-9);
             assertEquals(ThrottleFlags.NONE, board.throttle().read());
             assertEquals("pwmfan/pwm1", board.fan().id());
-            assertEquals("1", Fixtures.read(root, "/sys/class/hwmon/hwmon2/pwm1_enable"));
+            assertEquals("disabled", Fixtures.read(root, "/sys/class/thermal/thermal_zone0/mode"));
             board.fan().apply(Duty.ofPwm(200));
             assertEquals("200", Fixtures.read(root, "/sys/class/hwmon/hwmon2/pwm1"));
             assertEquals(FanSpec.Hwmon.pwmFan(), board.resolved().fan());
             assertTrue(board.fan().handBack());
         }
-        assertEquals("2", Fixtures.read(root, "/sys/class/hwmon/hwmon2/pwm1_enable"));
+        assertEquals("enabled", Fixtures.read(root, "/sys/class/thermal/thermal_zone0/mode"));
+        assertEquals("255", Fixtures.read(root, "/sys/class/hwmon/hwmon2/pwm1"));
     }
 
     @Test
