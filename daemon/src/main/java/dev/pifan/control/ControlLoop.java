@@ -106,7 +106,7 @@ public final class ControlLoop {
 
         ticks++;
         Snapshot snapshot = new Snapshot(ticks, start, celsius, flags, rpm, decision, applied, errors,
-                clock.nanos() - start);
+                clock.nanos() - start, fan.conflicts());
         for (TickListener listener : listeners) {
             try {
                 listener.onTick(snapshot);

@@ -18,6 +18,7 @@ import java.util.OptionalInt;
  * @param applied whether the decided duty reached the fan
  * @param errors one line per source that failed this tick ({@code temperature: ...})
  * @param costNanos how long the tick took, reads and write included
+ * @param fanConflicts ticks so far at which the fan's setting read back was not what pifan wrote
  */
 public record Snapshot(
         long tick,
@@ -28,7 +29,8 @@ public record Snapshot(
         Decision decision,
         boolean applied,
         List<SourceError> errors,
-        long costNanos) {
+        long costNanos,
+        long fanConflicts) {
 
     /** A failed read or write, named by its source. */
     public record SourceError(Source source, String sourceId, String message) {
@@ -41,6 +43,12 @@ public record Snapshot(
 
     public Snapshot {
         errors = List.copyOf(errors);
+    }
+
+    /** A tick of a fan nobody else drives. */
+    public Snapshot(long tick, long nanos, OptionalDouble celsius, ThrottleFlags flags, OptionalInt rpm,
+            Decision decision, boolean applied, List<SourceError> errors, long costNanos) {
+        this(tick, nanos, celsius, flags, rpm, decision, applied, errors, costNanos, 0);
     }
 
     public Duty duty() {

@@ -21,7 +21,19 @@ import java.util.Objects;
  * @param curve the fan curve and the temperature above which the fan runs at full speed
  */
 public record NodeInfo(String version, String board, String temperatureSensor, String throttleSource, String fan,
-                       boolean tachometer, String configSource, Duration interval, Curve curve) {
+                       boolean tachometer, String configSource, Duration interval, Curve curve, String fanOwner) {
+
+    /** Without an owner: a fan pifan alone drives. */
+    public NodeInfo(String version, String board, String temperatureSensor, String throttleSource, String fan,
+            boolean tachometer, String configSource, Duration interval, Curve curve) {
+        this(version, board, temperatureSensor, throttleSource, fan, tachometer, configSource, interval, curve,
+                "pifan");
+    }
+
+    /** The owner as a metric label: {@code pifan}, {@code kernel} (pifan observes), {@code taken_from_kernel}. */
+    public String fanOwnerLabel() {
+        return fanOwner.startsWith("pifan (") ? "taken_from_kernel" : fanOwner.equals("kernel") ? "kernel" : "pifan";
+    }
 
     public NodeInfo {
         Objects.requireNonNull(version, "version");
@@ -39,13 +51,13 @@ public record NodeInfo(String version, String board, String temperatureSensor, S
     /** The ids and model of {@code board}, with the rest from the config. */
     public static NodeInfo of(String version, Board board, String configSource, Duration interval, Curve curve) {
         return new NodeInfo(version, board.model().description(), board.temperature().id(), board.throttle().id(),
-                board.fan().id(), board.fan().hasTachometer(), configSource, interval, curve);
+                board.fan().id(), board.fan().hasTachometer(), configSource, interval, curve, board.fan().owner());
     }
 
     /** The same node with a reloaded configuration. */
     public NodeInfo withConfig(String newConfigSource, Duration newInterval, Curve newCurve) {
         return new NodeInfo(version, board, temperatureSensor, throttleSource, fan, tachometer, newConfigSource,
-                newInterval, newCurve);
+                newInterval, newCurve, fanOwner);
     }
 
     /** The curve as configured: points, hysteresis and the critical temperature. */

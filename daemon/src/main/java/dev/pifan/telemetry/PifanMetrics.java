@@ -6,6 +6,7 @@ import dev.pifan.control.TickListener;
 import dev.pifan.hal.ThrottleCondition;
 import dev.pifan.hal.ThrottleFlags;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -54,6 +55,7 @@ public final class PifanMetrics implements TickListener {
     private final Map<String, Counter> sensorErrors = new HashMap<>();
     private final Map<String, Counter> fanErrors = new HashMap<>();
     private volatile Reason reason;
+    private volatile long fanConflicts;
     private boolean reasonsRegistered;
 
     public PifanMetrics(MeterRegistry registry, NodeInfo node) {
@@ -64,6 +66,15 @@ public final class PifanMetrics implements TickListener {
                 .tag("board", node.board())
                 .tag("fan_driver", node.fan())
                 .tag("sensor", node.temperatureSensor())
+                .register(registry);
+        Gauge.builder("pifan.fan.owner", () -> 1)
+                .description("Who drives the fan: pifan, the kernel (fan.takeover: none) or pifan, taken from the"
+                        + " kernel's thermal zone; always 1")
+                .tag("owner", node.fanOwnerLabel())
+                .register(registry);
+        FunctionCounter.builder("pifan.fan.conflicts", this, m -> m.fanConflicts)
+                .description("Ticks at which the fan's setting read back was not what pifan wrote: something"
+                        + " else (the kernel's governor) drives it too")
                 .register(registry);
         tickCost = Timer.builder("pifan.control.tick")
                 .description("Time one control tick takes: the sensor reads, the decision and the fan write")
@@ -107,6 +118,7 @@ public final class PifanMetrics implements TickListener {
     @Override
     public void onTick(Snapshot s) {
         tickCost.record(s.costNanos(), TimeUnit.NANOSECONDS);
+        fanConflicts = s.fanConflicts();
 
         if (s.celsius().isPresent()) {
             temperature.set(s.celsius().getAsDouble());

@@ -48,6 +48,7 @@ public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health h
                 .name("temperature").value(node.temperatureSensor())
                 .name("throttle").value(node.throttleSource())
                 .name("fan").value(node.fan())
+                .name("fan_owner").value(node.fanOwner())
                 .name("tachometer").value(node.tachometer())
                 .endObject();
         w.name("config").beginObject()
@@ -76,6 +77,7 @@ public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health h
             w.name("throttled").nullValue();
             w.name("duty").nullValue();
             w.name("duty_applied").nullValue();
+            w.name("fan_conflicts").nullValue();
             w.name("curve_duty").nullValue();
             w.name("rpm").nullValue();
             w.name("reason").nullValue();
@@ -94,6 +96,7 @@ public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health h
         throttled(w, s.flags());
         w.name("duty").value(s.duty().ratio());
         w.name("duty_applied").value(s.applied());
+        w.name("fan_conflicts").value(s.fanConflicts());
         w.name("curve_duty").value(s.decision().curveDuty().ratio());
         w.name("rpm");
         if (s.rpm().isPresent()) {

@@ -11,6 +11,7 @@ import dev.pifan.hal.Duty;
 import dev.pifan.hal.ThrottleCondition;
 import dev.pifan.hal.ThrottleFlags;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -52,6 +53,26 @@ class PifanMetricsTest {
         Scraped m = scrape();
         assertEquals(Map.of("pifan_build_info{board=\"Raspberry Pi 5 Model B Rev 1.0\",fan_driver=\"hwmon:pwmfan\","
                 + "sensor=\"thermal_zone0\",version=\"1.2.3\"}", 1.0), m.named("pifan_build_info"));
+    }
+
+    @Test
+    void theOwnerSaysWhetherPifanTookTheFanFromTheKernelOrOnlyWatches() {
+        assertEquals(Map.of("pifan_fan_owner{owner=\"pifan\"}", 1.0), scrape().named("pifan_fan_owner"));
+        for (var owner : Map.of("pifan (taken from the kernel: cpu-thermal mode disabled)", "taken_from_kernel",
+                "kernel", "kernel").entrySet()) {
+            PrometheusMeterRegistry other = Telemetry.newRegistry();
+            NodeInfo node = new NodeInfo("1.2.3", "b", "t", "f", "hwmon:pwmfan", true, "c", Duration.ofSeconds(1),
+                    Snapshots.NODE.curve(), owner.getKey());
+            new PifanMetrics(other, node);
+            assertEquals(Map.of("pifan_fan_owner{owner=\"" + owner.getValue() + "\"}", 1.0),
+                    Scraped.of(other.scrape()).named("pifan_fan_owner"), owner.getKey());
+        }
+    }
+
+    @Test
+    void conflictsCountTheTicksAtWhichSomethingElseHadSetTheFan() {
+        assertEquals(0.0, scrape().value("pifan_fan_conflicts_total"));
+        assertEquals(3.0, tick(snapshots.fanConflicts(3).next()).value("pifan_fan_conflicts_total"));
     }
 
     @Test

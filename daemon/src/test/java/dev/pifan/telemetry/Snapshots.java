@@ -25,6 +25,7 @@ final class Snapshots {
     private boolean applied = true;
     private List<Snapshot.SourceError> errors = List.of();
     private long costNanos = 20_000;
+    private long fanConflicts;
 
     Snapshots celsius(double c) {
         celsius = OptionalDouble.of(c);
@@ -66,6 +67,11 @@ final class Snapshots {
         return this;
     }
 
+    Snapshots fanConflicts(long n) {
+        fanConflicts = n;
+        return this;
+    }
+
     Snapshots cost(long nanos) {
         costNanos = nanos;
         return this;
@@ -74,6 +80,7 @@ final class Snapshots {
     /** The next snapshot, numbered from 1, one second apart. */
     Snapshot next() {
         tick++;
-        return new Snapshot(tick, tick * 1_000_000_000L, celsius, flags, rpm, decision, applied, errors, costNanos);
+        return new Snapshot(tick, tick * 1_000_000_000L, celsius, flags, rpm, decision, applied, errors, costNanos,
+                fanConflicts);
     }
 }

@@ -35,7 +35,7 @@ class StatusReportTest {
         assertEquals("1.2.3", s.get("version"));
         assertEquals("Raspberry Pi 5 Model B Rev 1.0", s.get("board"));
         assertEquals(Map.of("temperature", "thermal_zone0", "throttle", "get_throttled", "fan", "hwmon:pwmfan",
-                "tachometer", true), s.get("drivers"));
+                "fan_owner", "pifan", "tachometer", true), s.get("drivers"));
         assertEquals(Map.of("source", "/etc/pifan/pifan.yaml", "interval_seconds", 1.0), s.get("config"));
         assertEquals(Map.of("points", List.of(Map.of("celsius", 45.0, "duty", 0.0), Map.of("celsius", 70.0, "duty", 1.0)),
                 "hysteresis_celsius", 4.0, "critical_celsius", 80.0), s.get("curve"));
@@ -46,6 +46,7 @@ class StatusReportTest {
         assertEquals(61.25, s.get("temperature_celsius"));
         assertEquals(0.4, s.get("duty"));
         assertEquals(true, s.get("duty_applied"));
+        assertEquals(0.0, s.get("fan_conflicts"));
         assertEquals(0.35, s.get("curve_duty"));
         assertEquals(2950.0, s.get("rpm"));
         assertEquals("curve", s.get("reason"));
