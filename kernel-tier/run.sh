@@ -80,7 +80,8 @@ for board in "${boards[@]}"; do
   row=$("$TIER_DIR/judge.sh" "$board" "$results/$board/out") && verdict=pass || verdict=FAIL
   [[ $verdict == pass ]] || failed+=("$board")
   echo "$row|$verdict" >>"$results/table.txt"
-  say "$board: $verdict in $((SECONDS - t0)) s ($(tr '\n' ' ' <"$results/$board/out/why.txt" 2>/dev/null))"
+  say "$board: $verdict in $((SECONDS - t0)) s"
+  [[ $verdict == pass ]] || sed 's/^/  why: /' "$results/$board/out/why.txt" >&2
 done
 
 column -t -s '|' "$results/table.txt" >&2
