@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * Documentation/hwmon/pwm-fan.rst, {@code pwm_fan_write_enable} in drivers/hwmon/pwm-fan.c; 1 after
  * probe), so pifan leaves it alone. At open the zones that drive the fan are taken by the
  * {@link Takeover} (see {@link ZoneTakeover}); each {@link #apply} first reads {@code pwmN} back, and a
- * value pifan did not write is a conflict: counted, logged once, and answered by taking the zone
- * again. {@link #handBack()} writes full speed first, then gives the zones back, so the governor
+ * value other than the one the driver showed right after pifan's last write is a conflict: counted,
+ * logged once, and answered by taking the zone again. {@link #handBack()} writes full speed first, then gives the zones back, so the governor
  * steps down from full speed on falling readings instead of leaving a low duty nobody drives.
  */
 public final class HwmonFan implements Fan {
@@ -154,9 +154,10 @@ public final class HwmonFan implements Fan {
                 }
             }
         }
-        int value = duty.toPwm();
-        sysfs.write(pwm, value);
-        written = value;
+        sysfs.write(pwm, duty.toPwm());
+        // what the driver made of the write: gpio-fan keeps only its speed steps (100 reads back as
+        // 255 with two speeds), so the next tick compares against the kernel's rounding, not ours
+        written = (int) sysfs.readInteger(pwm, 0, 255);
         stall.applied(duty);
     }
 

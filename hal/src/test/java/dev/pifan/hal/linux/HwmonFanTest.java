@@ -141,6 +141,23 @@ class HwmonFanTest {
     }
 
     @Test
+    void aDriverThatKeepsOnlyItsOwnStepsIsNoConflict() throws HalException {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        // gpio-fan with two speeds: pwm1 = DIV_ROUND_UP(pwm * 1, 255) * 255, so 77 reads back as 255
+        FaultyFiles files = new FaultyFiles().driver(root.resolve(HWMON2.substring(1) + "/pwm1"),
+                v -> Integer.parseInt(v.strip()) == 0 ? "0" : "255");
+        HwmonFan fan = HwmonFan.open(new Sysfs(HostRoot.of(root), files), "pwmfan", null, 1, StallDetector.disabled());
+        fan.apply(Duty.ofPercent(30));
+        fan.apply(Duty.ofPercent(30));
+        fan.apply(Duty.OFF);
+        fan.apply(Duty.OFF);
+        assertEquals(0, fan.conflicts(), "what the driver showed after pifan's write is pifan's");
+        Fixtures.write(root, HWMON2 + "/pwm1", "255"); // the governor's step
+        fan.apply(Duty.OFF);
+        assertEquals(1, fan.conflicts());
+    }
+
+    @Test
     void takeoverNoneWritesNoFileAndLeavesTheFanToTheKernel() throws HalException {
         Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         FaultyFiles files = new FaultyFiles();

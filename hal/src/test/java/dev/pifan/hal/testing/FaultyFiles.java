@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The real file system, plus faults the operating system will not produce on demand for root:
@@ -29,6 +30,7 @@ public final class FaultyFiles implements FileAccess {
     private final Set<Path> denyWrite = new HashSet<>();
     private final Map<Path, String> failWrite = new HashMap<>();
     private final List<Write> writes = new ArrayList<>();
+    private final Map<Path, UnaryOperator<String>> drivers = new HashMap<>();
 
     /** Reads of this file fail with AccessDeniedException, and access checks say so. */
     public FaultyFiles denyRead(Path file) {
@@ -45,6 +47,15 @@ public final class FaultyFiles implements FileAccess {
     /** Writes to this file fail with an IOException carrying this message (e.g. "Input/output error"). */
     public FaultyFiles failWrite(Path file, String message) {
         failWrite.put(file.toAbsolutePath().normalize(), message);
+        return this;
+    }
+
+    /**
+     * Writes to this file keep what {@code driver} makes of the value, as a kernel driver that
+     * rounds to its own steps does (gpio-fan shows only its speeds); the write is recorded as made.
+     */
+    public FaultyFiles driver(Path file, UnaryOperator<String> driver) {
+        drivers.put(file.toAbsolutePath().normalize(), driver);
         return this;
     }
 
@@ -78,7 +89,7 @@ public final class FaultyFiles implements FileAccess {
         if (failure != null) {
             throw new IOException(failure);
         }
-        real.write(file, value);
+        real.write(file, drivers.getOrDefault(key(file), UnaryOperator.identity()).apply(value));
         writes.add(new Write(key(file), value));
     }
 
