@@ -13,17 +13,26 @@ why=()
 
 # the fan is judged per second; a second counts as pifan's when the fan's setting in each of its ten
 # readings equals what /status said pifan commanded then or a tick before (the two are not in step)
-read -r judged mine other trans < <(awk -F, -v tol="${TOLERANCE:-0.003}" '
+# (with speed steps, pifan's duty as the driver rounds it: pwm = round(255 d), step =
+# DIV_ROUND_UP(pwm (L - 1), 255), drivers/hwmon/gpio-fan.c)
+levels=$(sed -n 's/^FAN_LEVELS=//p' "$out/board.env" 2>/dev/null)
+read -r judged mine other trans < <(awk -F, -v tol="${TOLERANCE:-0.003}" -v levels="${levels:-0}" '
   function near(a, b) { return (a - b <= tol && b - a <= tol) }
+  function stepped(d,   pwm, s) {
+    if (levels < 2 || d < 0) return d
+    pwm = int(d * 255 + 0.5); s = int((pwm * (levels - 1) + 254) / 255)
+    return s / (levels - 1)
+  }
   NR == 1 { next }
   $9 >= 1 && first == "" { first = $9; trans0 = $11 }
+  { cmd = stepped($8) }
   first != "" && $9 >= first + 3 && $8 >= 0 {
     n++
-    ok = (near($5, $8) || near($5, prev)) && (near($6, $8) || near($6, prev))
+    ok = (near($5, cmd) || near($5, prev)) && (near($6, cmd) || near($6, prev))
     if (ok) m++; else o++
     last_trans = $11
   }
-  { prev = $8 }
+  { prev = cmd }
   END { printf "%d %d %d %d\n", n, m, o, (trans0 == "" || last_trans == "" ? 0 : last_trans - trans0) }
 ' "$out/loop.csv" 2>/dev/null || echo "0 0 0 0")
 ((judged > 0)) || why+=("no second of pifan running was recorded (loop.csv, run.log)")

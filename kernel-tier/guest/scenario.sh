@@ -22,6 +22,7 @@ FAN_SPEC=""
 PLANT_PROFILE=pi5
 HOT_MC=62000      # held while an exit path is judged: above every board's first trip
 EXIT_MIN_FAN=1    # the least fan setting the kernel itself would drive at HOT_MC
+FAN_LEVELS=0      # a driver with speed steps (gpio-fan: 2): the judge rounds pifan's duty to them
 board_setup() { :; }
 fan_state() { :; }
 # shellcheck source=/dev/null
@@ -58,6 +59,7 @@ judge_exit() {
 }
 
 board_setup
+echo "FAN_LEVELS=$FAN_LEVELS" >/out/board.env
 find /sys/class/thermal/ /sys/class/hwmon/ /sys/class/pwm/ -maxdepth 2 2>/dev/null | sort >/out/sysfs-tree.txt
 for f in $ZONE/type $ZONE/mode $ZONE/policy $ZONE/available_policies /sys/class/hwmon/hwmon*/name \
   /sys/class/hwmon/hwmon*/pwm1 /sys/class/hwmon/hwmon*/pwm1_enable /sys/class/thermal/cooling_device*/type \

@@ -29,12 +29,14 @@ import org.slf4j.LoggerFactory;
 public final class HwmonFan implements Fan {
 
     public static final String PWM_FAN_NAME = "pwmfan";
+    public static final String GPIO_FAN_NAME = "gpio_fan";
     private static final Logger LOG = LoggerFactory.getLogger(HwmonFan.class);
 
     private final Sysfs sysfs;
     private final HwmonDevice device;
     private final Path pwm;
     private final Path input;
+    private final boolean tachometer;
     private final StallDetector stall;
     private final String id;
     private final ZoneTakeover zones;
@@ -51,7 +53,10 @@ public final class HwmonFan implements Fan {
         this.device = device;
         this.pwm = device.attribute("pwm" + channel);
         this.input = device.attribute("fan" + channel + "_input");
-        this.stall = sysfs.exists(input) ? stall : StallDetector.disabled();
+        // gpio-fan's fan1_input is the speed map's rpm for the step it set (show_rpm in
+        // drivers/hwmon/gpio-fan.c), not a measurement: a dead fan would read as running
+        this.tachometer = sysfs.exists(input) && !GPIO_FAN_NAME.equals(device.name());
+        this.stall = tachometer ? stall : StallDetector.disabled();
         this.id = (device.name().isEmpty() ? device.entry() : device.name()) + "/pwm" + channel;
         this.zones = zones;
         this.kernelOwned = kernelOwned;
@@ -110,7 +115,7 @@ public final class HwmonFan implements Fan {
     static String coolingType(String hwmonName) {
         return switch (hwmonName) {
             case PWM_FAN_NAME -> "pwm-fan";
-            case "gpio_fan" -> "gpio-fan";
+            case GPIO_FAN_NAME -> "gpio-fan";
             default -> hwmonName;
         };
     }
@@ -163,12 +168,12 @@ public final class HwmonFan implements Fan {
 
     @Override
     public boolean hasTachometer() {
-        return sysfs.exists(input);
+        return tachometer;
     }
 
     @Override
     public OptionalInt readRpm() throws HalException {
-        if (!sysfs.exists(input)) {
+        if (!tachometer) {
             return OptionalInt.empty();
         }
         int rpm = (int) sysfs.readInteger(input, 0, 100_000);

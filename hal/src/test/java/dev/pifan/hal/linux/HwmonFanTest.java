@@ -158,6 +158,15 @@ class HwmonFanTest {
     }
 
     @Test
+    void gpioFanSpeedMapIsNoTachometer() throws HalException {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Fixtures.write(root, HWMON2 + "/name", "gpio_fan"); // its fan1_input is the speed map's rpm
+        HwmonFan fan = HwmonFan.open(Sysfs.at(root), "gpio_fan", null, 1, StallDetector.withDefaults(clock));
+        assertFalse(fan.hasTachometer());
+        assertTrue(fan.readRpm().isEmpty());
+    }
+
+    @Test
     void takeoverNoneWritesNoFileAndLeavesTheFanToTheKernel() throws HalException {
         Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         FaultyFiles files = new FaultyFiles();
