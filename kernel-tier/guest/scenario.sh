@@ -51,6 +51,14 @@ wait_ticking() {
   return 1
 }
 
+# starts `pifan run` in the background (its pid in $pifan_pid, stderr appended to $1) and waits
+# until it ticks
+start_ticking() {
+  pifan_run_bg --config /tier/pifan.yaml --listen "$STATUS" 2>>"$1"
+  pifan_pid=$!
+  wait_ticking $pifan_pid || log "pifan did not start ticking (see $1)"
+}
+
 # an exit path: hold the zone hot, give the kernel three of its polls, then take the snapshot
 judge_exit() {
   echo "$HOT_MC" >$ZONE/emul_temp
@@ -66,6 +74,13 @@ for f in $ZONE/type $ZONE/mode $ZONE/policy $ZONE/available_policies /sys/class/
   /sys/class/pwm/pwmchip*/npwm; do
   [ -e "$f" ] && echo "$f=$(cat "$f" 2>&1)"
 done >/out/sysfs.txt
+# who holds a PWM channel, as the kernel shows it: the chip device's links, and export's answer
+for chip in /sys/class/pwm/pwmchip*; do
+  [ -e "$chip" ] || continue
+  ls -l "$chip/device/" >"/out/$(basename "$chip")-device.txt" 2>&1
+  [ -d "$chip/pwm0" ] && continue
+  if { echo 0 >"$chip/export"; } 2>"/out/$(basename "$chip")-export.err"; then echo 0 >"$chip/unexport"; fi
+done
 log "probe"
 pifan probe --json >/out/probe.json 2>/out/probe.err
 echo $? >/out/probe.rc
@@ -86,9 +101,7 @@ judge_exit exit-sigterm
 
 # --- SIGKILL: nobody hands back; `pifan restore` (the unit's ExecStopPost) must
 log "SIGKILL"
-pifan_run_bg --config /tier/pifan.yaml --listen "$STATUS" 2>/out/kill.log
-pifan_pid=$!
-wait_ticking $pifan_pid || log "pifan did not start ticking"
+start_ticking /out/kill.log
 kill -KILL $pifan_pid
 wait $pifan_pid
 judge_exit exit-sigkill
@@ -98,14 +111,10 @@ judge_exit exit-restore
 
 # --- SIGKILL, then the next pifan run: it finds the record, and hands back what the kernel had
 log "SIGKILL and restart"
-pifan_run_bg --config /tier/pifan.yaml --listen "$STATUS" 2>/out/restart.log
-pifan_pid=$!
-wait_ticking $pifan_pid || log "pifan did not start ticking"
+start_ticking /out/restart.log
 kill -KILL $pifan_pid
 wait $pifan_pid
-pifan_run_bg --config /tier/pifan.yaml --listen "$STATUS" 2>>/out/restart.log
-pifan_pid=$!
-wait_ticking $pifan_pid || log "pifan did not start ticking again"
+start_ticking /out/restart.log
 kill -TERM $pifan_pid
 wait $pifan_pid
 judge_exit exit-restart

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  * {@code pifan restore}: gives back what a pifan that could not exit cleanly (SIGKILL, the
  * watchdog's SIGABRT, a JVM crash) left taken, from its takeover records: each recorded fan to
  * full speed first, then each thermal zone the mode or policy it had. The systemd unit runs it as
- * ExecStopPost=, the pod as its preStop hook. Nothing recorded: nothing to do, exit 0.
+ * ExecStopPost=; in a pod the next container start does the same (the records live in an
+ * emptyDir, and {@code pifan run} restores them first). Nothing recorded: nothing to do, exit 0.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Give the fan back to the kernel after a pifan that could not (SIGKILL, crash): "

@@ -250,6 +250,14 @@ public final class Discovery {
             return Finding.without(source + " channel " + channel, Status.MISSING, "the chip has " + chip.npwm()
                     + " channel(s)");
         }
+        List<String> consumers = chip.consumers(sysfs);
+        if (!consumers.isEmpty() && chip.npwm() == 1) {
+            return Finding.without(source + " channel " + channel, Status.UNSUITABLE, "held by the kernel driver "
+                    + String.join(", ", consumers) + " (export fails with EBUSY)"
+                    + (consumers.contains("pwm-fan") ? ": use its hwmon fan (pwmfan)" : ""));
+        }
+        String held = consumers.isEmpty() ? "" : "; a channel of this chip is held by the kernel driver "
+                + String.join(", ", consumers) + " (export of that one fails with EBUSY)";
         String selector = hintedSelector != null ? hintedSelector : chip.selector();
         FanSpec spec = new FanSpec.SysfsPwm(selector, SysfsPwmFan.Settings.of(channel));
         Path channelDir = chip.directory().resolve("pwm" + channel);
@@ -260,7 +268,7 @@ public final class Discovery {
         }
         String detail = (sysfs.isDirectory(channelDir) ? "channel " + channel + " already exported" : "channel "
                 + channel + " exportable") + (chip.device().compatible().contains(OVERLAY_ONLY_PWM)
-                ? " (channel 0 is GPIO 12 or 18, channel 1 is GPIO 13 or 19; set pwm-channel to match)" : "");
+                ? " (channel 0 is GPIO 12 or 18, channel 1 is GPIO 13 or 19; set pwm-channel to match)" : "") + held;
         if (hintedSelector == null && !chip.device().compatible().contains(OVERLAY_ONLY_PWM)) {
             // Only the Pi 4's PWM block is off unless an overlay asks for it; any other chip may carry
             // something else (the Pi 5's RP1 PWM also drives the fan header): never drive it unasked.

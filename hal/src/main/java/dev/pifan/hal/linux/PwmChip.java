@@ -57,6 +57,19 @@ public record PwmChip(Path directory, String name, int npwm, DeviceInfo device) 
         return matches.get(0);
     }
 
+    /**
+     * The kernel drivers that use a channel of this chip: the device's {@code consumer:BUS:NAME}
+     * device links ({@code consumer:platform:pwm-fan} on a Pi 5 fan header's chip). Such a channel
+     * is the driver's, and exporting it fails with EBUSY; which channel it is sysfs does not say.
+     */
+    public List<String> consumers(Sysfs sysfs) {
+        return sysfs.list(directory.resolve("device")).stream()
+                .map(p -> p.getFileName().toString())
+                .filter(n -> n.startsWith("consumer:"))
+                .map(n -> n.substring(n.lastIndexOf(':') + 1))
+                .toList();
+    }
+
     /** Whether this chip drives a header pin we may claim (not the PoE HAT firmware PWM). */
     public boolean isFreeForFans() {
         return !device.compatible().contains(FIRMWARE_POE_PWM);

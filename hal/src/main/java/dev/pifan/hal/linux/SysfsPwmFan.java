@@ -7,6 +7,7 @@ import dev.pifan.hal.HalException.Kind;
 import dev.pifan.hal.MonotonicClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 
@@ -94,9 +95,17 @@ public final class SysfsPwmFan implements Fan, AutoCloseable {
                 sysfs.write(chip.directory().resolve("export"), channel);
                 exportedByUs = true;
             } catch (HalException e) {
-                // EBUSY: someone exported it between our look and our write; use it as found
                 if (!(e.kind() == Kind.IO_ERROR && e.getMessage().contains("EBUSY"))) {
                     throw e;
+                }
+                // EBUSY: exported by someone between our look and our write (use it as found), or
+                // requested by a kernel driver, which no wait for udev will change
+                List<String> consumers = chip.consumers(sysfs);
+                if (!sysfs.isDirectory(channelDir) && !consumers.isEmpty()) {
+                    throw new HalException(Kind.PERMISSION_DENIED, chip.describe() + " channel " + channel
+                            + " is held by the kernel driver " + String.join(", ", consumers)
+                            + " (export: EBUSY)" + (consumers.contains("pwm-fan")
+                            ? "; drive it through its hwmon device: fan: {driver: hwmon, name: pwmfan}" : ""), e);
                 }
             }
         }

@@ -66,6 +66,21 @@ class SysfsPwmFanTest {
     }
 
     @Test
+    void ebusyFromAChannelAKernelDriverHoldsIsNamedAtOnceWithoutWaitingForUdev() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
+        Files.createDirectory(root.resolve("sys/class/pwm/pwmchip0/device/consumer:platform:pwm-fan"));
+        Sysfs sysfs = new Sysfs(HostRoot.of(root), new FaultyFiles()
+                .failWrite(root.resolve("sys/class/pwm/pwmchip0/export"), "Device or resource busy"));
+        FakeClock clock = new FakeClock();
+        HalException e = assertThrows(HalException.class, () -> SysfsPwmFan.open(sysfs,
+                PwmChip.find(sysfs, "pwmchip0"), SysfsPwmFan.Settings.of(0), clock, clock.sleeper()));
+        assertEquals(Kind.PERMISSION_DENIED, e.kind());
+        assertTrue(e.getMessage().contains("channel 0 is held by the kernel driver pwm-fan (export: EBUSY)"),
+                e.getMessage());
+        assertEquals(0, clock.nanos(), "no export timeout waited out");
+    }
+
+    @Test
     void exportsWaitsForUdevConfiguresRunsAndStaysExportedAtClose() throws Exception {
         Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
         FaultyFiles files = new FaultyFiles();
