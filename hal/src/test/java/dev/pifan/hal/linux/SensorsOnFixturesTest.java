@@ -68,6 +68,8 @@ class SensorsOnFixturesTest {
 
         GetThrottledFileSensor pi5 = GetThrottledFileSensor.open(sysfs(Fixtures.PI5_ACTIVE_COOLER), null);
         assertTrue(pi5.file().toString().endsWith("soc@107c000000/soc@107c000000:firmware/get_throttled"));
+        assertEquals(sysfs(Fixtures.PI5_ACTIVE_COOLER).path(GetThrottledFileSensor.PI5_PATH),
+                pi5.file(), "the path bcm2712.dtsi's soc@107c000000 and the firmware node under it give");
         assertEquals(ThrottleFlags.NONE, pi5.read());
     }
 
