@@ -545,7 +545,7 @@ final class HardwareReader {
         String value = text(text);
         if (DECIMAL.matcher(value).matches()) {
             throw new IllegalArgumentException(Units.quoted(text) + " is not a chip selector: write pwmchip" + value
-                    + ", or better the device (fe20c000.pwm, pwm-bcm2835), which does not depend on probe order");
+                    + ", or better the device (fe20c000.pwm, bcm2835-pwm), which does not depend on probe order");
         }
         return value;
     }

@@ -169,14 +169,14 @@ class RealBoardRunTest {
     void talosWithAPoeHatKnowsOnlyUnderVoltage() throws IOException {
         Path root = FixtureTrees.copy(Fixtures.TALOS_PI4, tmp);
         Path poe = FixtureTrees.copy(Fixtures.PI4_POE_PLUS, tmp.resolve("poe"));
-        FixtureTrees.copyTree(poe.resolve("sys/class/hwmon/hwmon2"), root.resolve("sys/class/hwmon/hwmon1")); // Talos builds pwm-fan in
+        FixtureTrees.copyTree(poe.resolve("sys/class/hwmon/hwmon2"), root.resolve("sys/class/hwmon/hwmon2")); // Talos builds pwm-fan in
         Cli cli = Cli.run("run", "--root", root.toString(), "--config", config.toString(), "--once");
         assertEquals(0, cli.exitCode(), cli.err());
         assertEquals("temperature 50.6 C, throttled 0x0 [partly unknown], fan " + linearDuty(root) + " (curve)\n",
                 cli.out());
         // no zone of this tree drives the fan: nobody else does, so pifan leaves it at full speed
-        assertEquals("255", read(root, "/sys/class/hwmon/hwmon1/pwm1"));
-        assertEquals("1", read(root, "/sys/class/hwmon/hwmon1/pwm1_enable"), "pwm1_enable is never written");
+        assertEquals("255", read(root, "/sys/class/hwmon/hwmon2/pwm1"));
+        assertEquals("1", read(root, "/sys/class/hwmon/hwmon2/pwm1_enable"), "pwm1_enable is never written");
     }
 
     @Test

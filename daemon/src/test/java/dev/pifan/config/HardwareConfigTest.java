@@ -287,7 +287,7 @@ class HardwareConfigTest {
         @Test
         void valuesOfTheWrongShapeOrWord() {
             expect("hardware: {fan: {driver: pwm, chip: 0}}", 1, "hardware.fan.chip",
-                    "\"0\" is not a chip selector: write pwmchip0, or better the device (fe20c000.pwm, pwm-bcm2835),"
+                    "\"0\" is not a chip selector: write pwmchip0, or better the device (fe20c000.pwm, bcm2835-pwm),"
                             + " which does not depend on probe order");
             expect("hardware: {fan: {driver: pwm, chip: pwmchip0, polarity: inverted}}", 1, "hardware.fan.polarity",
                     "unknown polarity \"inverted\" (did you mean 'inversed'? valid: normal, inversed)");

@@ -119,6 +119,8 @@ public final class Discovery {
     private <S> Finding<S> vcgencmd(String source, S spec) {
         Optional<Path> found = host.findExecutable("vcgencmd");
         if (found.isPresent()) {
+            // /dev/vcio on every Raspberry Pi kernel; recent ones add /dev/vcio_gencmd, limited to
+            // GET_GENCMD_RESULT (raspberrypi/linux drivers/char/broadcom/vcio.c, VCIO_GROUP(gencmd))
             String vcio = sysfs.exists(sysfs.path("/dev/vcio")) || sysfs.exists(sysfs.path("/dev/vcio_gencmd"))
                     ? "" : "; no /dev/vcio under the root, so it will probably fail";
             return Finding.of(source, Status.UNVERIFIED, "found at " + found.get() + " (not run by discovery;"

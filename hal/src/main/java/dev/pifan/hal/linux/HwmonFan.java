@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * <p>Such a fan is usually a cooling device of the CPU thermal zone, and the zone's governor sets
  * its own level at every trip crossing. {@code pwm1_enable} does not change that: on pwm-fan it only
  * says whether the PWM and the fan's regulator stay on at {@code pwm1 = 0} (0 turns both off;
- * Documentation/hwmon/pwm-fan.rst, {@code pwm_fan_write_enable} in drivers/hwmon/pwm-fan.c; 1 after
+ * Documentation/hwmon/pwm-fan.rst, {@code pwm_fan_update_enable} in drivers/hwmon/pwm-fan.c; 1 after
  * probe), so pifan leaves it alone. At open the zones that drive the fan are taken by the
  * {@link Takeover} (see {@link ZoneTakeover}); each {@link #apply} first reads {@code pwmN} back, and a
  * value other than the one the driver showed right after pifan's last write is a conflict: counted,

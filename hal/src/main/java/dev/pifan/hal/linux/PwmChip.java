@@ -8,14 +8,26 @@ import java.util.List;
 
 /**
  * One {@code /sys/class/pwm/pwmchipN} and the device behind it. Chips are chosen by what their
- * device is ({@code fe20c000.pwm}, {@code pwm-bcm2835}, {@code brcm,bcm2835-pwm}, RP1's
+ * device is ({@code fe20c000.pwm}, {@code bcm2835-pwm}, {@code brcm,bcm2835-pwm}, RP1's
  * {@code raspberrypi,rp1-pwm}), not by the number, which depends on probe order.
+ *
+ * <p>The driver names are the kernel's platform driver names ({@code .driver.name}), which is what
+ * {@code device/uevent} {@code DRIVER=} shows: {@code bcm2835-pwm} (torvalds/linux
+ * drivers/pwm/pwm-bcm2835.c), {@code rpi-pwm} for RP1 (raspberrypi/linux drivers/pwm/pwm-rp1.c),
+ * {@code raspberrypi-poe-pwm} for the PoE HAT (drivers/pwm/pwm-raspberrypi-poe.c).
  */
 public record PwmChip(Path directory, String name, int npwm, DeviceInfo device) {
 
     static final String CLASS_DIR = "/sys/class/pwm";
     /** The PoE HAT's firmware PWM: owned by the pwm-fan driver, driven through hwmon instead. */
     public static final String FIRMWARE_POE_PWM = "raspberrypi,firmware-poe-pwm";
+    /**
+     * The same HAT PWM reached over I2C instead of the firmware ({@code dtparam=poe_fan_i2c}):
+     * raspberrypi/linux drivers/pwm/pwm-raspberrypi-poe.c matches both compatibles.
+     */
+    public static final String I2C_POE_PWM = "raspberrypi,poe-pwm";
+    /** The platform driver name of both ({@code .driver.name} in pwm-raspberrypi-poe.c). */
+    public static final String POE_PWM_DRIVER = "raspberrypi-poe-pwm";
 
     public static List<PwmChip> list(Sysfs sysfs) {
         List<PwmChip> chips = new ArrayList<>();
@@ -70,9 +82,10 @@ public record PwmChip(Path directory, String name, int npwm, DeviceInfo device) 
                 .toList();
     }
 
-    /** Whether this chip drives a header pin we may claim (not the PoE HAT firmware PWM). */
+    /** Whether this chip drives a header pin we may claim (not the PoE HAT's PWM, firmware or I2C). */
     public boolean isFreeForFans() {
-        return !device.compatible().contains(FIRMWARE_POE_PWM);
+        return !device.compatible().contains(FIRMWARE_POE_PWM) && !device.compatible().contains(I2C_POE_PWM)
+                && !device.driver().equals(POE_PWM_DRIVER);
     }
 
     /** The selector to pin in a config: the device's link name when known, else its compatible, else the chip name. */

@@ -267,6 +267,6 @@ class HwmonFanTest {
         HalException e = assertThrows(HalException.class, () -> HwmonFan.open(
                 Sysfs.at(Fixtures.original(Fixtures.TALOS_PI4)), "pwmfan", null, 1, StallDetector.disabled()));
         assertEquals(Kind.NOT_FOUND, e.kind());
-        assertTrue(e.getMessage().contains("present: [hwmon0 (rpi_volt)]"), e.getMessage());
+        assertTrue(e.getMessage().contains("present: [hwmon0 (rpi_volt), hwmon1 (cpu_thermal)]"), e.getMessage());
     }
 }

@@ -55,7 +55,17 @@ class SensorsOnFixturesTest {
         HwmonTemperatureSensor sensor = HwmonTemperatureSensor.open(sysfs(Fixtures.PI4_PWM), "cpu_thermal", 1);
         assertEquals("cpu_thermal/temp1", sensor.id());
         assertEquals(48.686, sensor.readCelsius(), 1e-9);
-        assertThrows(HalException.class, () -> HwmonTemperatureSensor.open(sysfs(Fixtures.TALOS_PI4), "cpu_thermal", 1));
+        assertThrows(HalException.class, () -> HwmonTemperatureSensor.open(sysfs(Fixtures.PI4_PWM), "rp1_adc", 1),
+                "a Pi 4 has no RP1: no such hwmon device");
+    }
+
+    /** Mainline registers the zone's hwmon twin too (thermal_hwmon.c, '-' replaced by '_'): Talos has cpu_thermal. */
+    @Test
+    void talosHasTheCpuThermalHwmonTwinOfItsZone() throws HalException {
+        HwmonTemperatureSensor hwmon = HwmonTemperatureSensor.open(sysfs(Fixtures.TALOS_PI4), "cpu_thermal", 1);
+        ThermalZoneSensor zone = ThermalZoneSensor.open(sysfs(Fixtures.TALOS_PI4), "cpu-thermal");
+        assertEquals(50.634, hwmon.readCelsius(), 1e-9);
+        assertEquals(zone.readCelsius(), hwmon.readCelsius(), 1e-9, "temp1_input reads the zone's own temperature");
     }
 
     @Test
@@ -68,6 +78,8 @@ class SensorsOnFixturesTest {
 
         GetThrottledFileSensor pi5 = GetThrottledFileSensor.open(sysfs(Fixtures.PI5_ACTIVE_COOLER), null);
         assertTrue(pi5.file().toString().endsWith("soc@107c000000/soc@107c000000:firmware/get_throttled"));
+        assertEquals(sysfs(Fixtures.PI5_ACTIVE_COOLER).path(GetThrottledFileSensor.PI5_PATH),
+                pi5.file(), "the path bcm2712.dtsi's soc@107c000000 and the firmware node under it give");
         assertEquals(ThrottleFlags.NONE, pi5.read());
     }
 

@@ -159,7 +159,7 @@ class SysfsPwmFanTest {
         Sysfs sysfs = Sysfs.at(root);
         FakeClock clock = new FakeClock();
         HalException e = assertThrows(HalException.class, () -> SysfsPwmFan.open(sysfs, PwmChip.find(sysfs,
-                "pwm-bcm2835"), SysfsPwmFan.Settings.of(0), clock, clock.sleeper()));
+                "bcm2835-pwm"), SysfsPwmFan.Settings.of(0), clock, clock.sleeper()));
         assertEquals(Kind.TIMEOUT, e.kind());
         assertTrue(e.getMessage().contains("pwmchip0/pwm0 did not appear 2000 ms after export"), e.getMessage());
         assertEquals(100, clock.sleeps(), "2 s in 20 ms steps, all on the fake clock");
@@ -193,7 +193,7 @@ class SysfsPwmFanTest {
     @Test
     void chipsAreFoundByWhatTheirDeviceIsNotByNumber() throws HalException {
         Sysfs sysfs = Sysfs.at(Fixtures.original(Fixtures.PI4_PWM));
-        for (String selector : List.of("pwmchip0", "fe20c000.pwm", "pwm-bcm2835", "brcm,bcm2835-pwm",
+        for (String selector : List.of("pwmchip0", "fe20c000.pwm", "bcm2835-pwm", "brcm,bcm2835-pwm",
                 "/soc/pwm@7e20c000")) {
             assertEquals("pwmchip0", PwmChip.find(sysfs, selector).name(), selector);
         }
@@ -201,13 +201,27 @@ class SysfsPwmFanTest {
         assertTrue(e.getMessage().contains("chips present: [pwmchip0 (pwm, brcm,bcm2835-pwm, npwm 2)]"),
                 e.getMessage());
         assertFalse(PwmChip.find(Sysfs.at(Fixtures.original(Fixtures.PI4_POE_PLUS)), "pwmchip0").isFreeForFans());
+        assertEquals("pwmchip0", PwmChip.find(Sysfs.at(Fixtures.original(Fixtures.PI5_ACTIVE_COOLER)), "rpi-pwm")
+                .name(), "RP1's platform driver is rpi-pwm (raspberrypi/linux drivers/pwm/pwm-rp1.c)");
+    }
+
+    @Test
+    void thePoeHatPwmOverI2cIsNotFreeForFansEither() throws Exception {
+        // dtparam=poe_fan_i2c (raspberrypi/linux rpi-poe-overlay.dts, node poe_pwm@f0): same driver
+        // (raspberrypi-poe-pwm), compatible raspberrypi,poe-pwm
+        Path root = Fixtures.copy(Fixtures.PI4_POE_PLUS, tmp);
+        Files.writeString(root.resolve("sys/class/pwm/pwmchip0/device/uevent"), "DRIVER=raspberrypi-poe-pwm\n"
+                + "OF_NAME=poe_pwm\nOF_COMPATIBLE_0=raspberrypi,poe-pwm\nOF_COMPATIBLE_N=1\n");
+        assertFalse(PwmChip.find(Sysfs.at(root), "raspberrypi-poe-pwm").isFreeForFans());
+        Files.writeString(root.resolve("sys/class/pwm/pwmchip0/device/uevent"), "DRIVER=raspberrypi-poe-pwm\n");
+        assertFalse(PwmChip.find(Sysfs.at(root), "pwmchip0").isFreeForFans(), "the driver name alone is enough");
     }
 
     @Test
     void aRealSymlinkedSysfsLayoutIsFollowed() throws Exception {
         // /sys/class/pwm/pwmchip0 -> ../../devices/platform/soc/fe20c000.pwm/pwm/pwmchip0, device -> ../../../fe20c000.pwm
         Path device = Files.createDirectories(tmp.resolve("sys/devices/platform/soc/fe20c000.pwm"));
-        Files.writeString(device.resolve("uevent"), "DRIVER=pwm-bcm2835\n");
+        Files.writeString(device.resolve("uevent"), "DRIVER=bcm2835-pwm\n");
         Path chipDir = Files.createDirectories(device.resolve("pwm/pwmchip0"));
         Files.writeString(chipDir.resolve("npwm"), "2\n");
         Files.createSymbolicLink(chipDir.resolve("device"), Path.of("../../../fe20c000.pwm"));
@@ -217,7 +231,7 @@ class SysfsPwmFanTest {
 
         PwmChip chip = PwmChip.find(Sysfs.at(tmp), "fe20c000.pwm");
         assertEquals("fe20c000.pwm", chip.device().linkName());
-        assertEquals("pwm-bcm2835", chip.device().driver());
+        assertEquals("bcm2835-pwm", chip.device().driver());
         assertEquals("fe20c000.pwm", chip.selector());
         assertEquals(2, chip.npwm());
     }
