@@ -24,7 +24,11 @@ public record DeviceInfo(String linkName, String driver, String ofName, String o
 
     /** Reads {@code <entry>/device}; absent or unreadable parts are empty strings. */
     public static DeviceInfo of(Sysfs sysfs, Path classEntry) {
-        Path device = classEntry.resolve("device");
+        return ofDevice(sysfs, classEntry.resolve("device"));
+    }
+
+    /** Reads the device directory (or link to one) itself. */
+    public static DeviceInfo ofDevice(Sysfs sysfs, Path device) {
         if (!sysfs.exists(device)) {
             return NONE;
         }

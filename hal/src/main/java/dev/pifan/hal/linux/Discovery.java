@@ -252,14 +252,11 @@ public final class Discovery {
             return Finding.without(source + " channel " + channel, Status.MISSING, "the chip has " + chip.npwm()
                     + " channel(s)");
         }
-        List<String> consumers = chip.consumers(sysfs);
+        List<PwmChip.Consumer> consumers = chip.consumers(sysfs);
         if (!consumers.isEmpty() && chip.npwm() == 1) {
-            return Finding.without(source + " channel " + channel, Status.UNSUITABLE, "held by the kernel driver "
-                    + String.join(", ", consumers) + " (export fails with EBUSY)"
-                    + (consumers.contains("pwm-fan") ? ": use its hwmon fan (pwmfan)" : ""));
+            return Finding.without(source + " channel " + channel, Status.UNSUITABLE, PwmChip.heldBy(consumers));
         }
-        String held = consumers.isEmpty() ? "" : "; a channel of this chip is held by the kernel driver "
-                + String.join(", ", consumers) + " (export of that one fails with EBUSY)";
+        String held = consumers.isEmpty() ? "" : "; one channel of this chip is " + PwmChip.heldBy(consumers);
         String selector = hintedSelector != null ? hintedSelector : chip.selector();
         FanSpec spec = new FanSpec.SysfsPwm(selector, SysfsPwmFan.Settings.of(channel));
         Path channelDir = chip.directory().resolve("pwm" + channel);

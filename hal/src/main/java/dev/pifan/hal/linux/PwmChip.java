@@ -28,6 +28,8 @@ public record PwmChip(Path directory, String name, int npwm, DeviceInfo device) 
     public static final String I2C_POE_PWM = "raspberrypi,poe-pwm";
     /** The platform driver name of both ({@code .driver.name} in pwm-raspberrypi-poe.c). */
     public static final String POE_PWM_DRIVER = "raspberrypi-poe-pwm";
+    /** The fan driver that requests a PWM channel ({@code .name} in drivers/hwmon/pwm-fan.c). */
+    static final String PWM_FAN_DRIVER = "pwm-fan";
 
     public static List<PwmChip> list(Sysfs sysfs) {
         List<PwmChip> chips = new ArrayList<>();
@@ -69,17 +71,45 @@ public record PwmChip(Path directory, String name, int npwm, DeviceInfo device) 
         return matches.get(0);
     }
 
+    /** A kernel device that uses a channel of a chip, and the driver bound to it. */
+    public record Consumer(String device, String driver) {
+
+        /** {@code pwm-fan (cooling_fan)}: the driver, and the device tree node it drives. */
+        public String describe() {
+            return driver.isEmpty() ? device : driver + " (" + device + ")";
+        }
+    }
+
     /**
-     * The kernel drivers that use a channel of this chip: the device's {@code consumer:BUS:NAME}
-     * device links ({@code consumer:platform:pwm-fan} on a Pi 5 fan header's chip). Such a channel
-     * is the driver's, and exporting it fails with EBUSY; which channel it is sysfs does not say.
+     * The kernel devices that use a channel of this chip: the chip device's {@code consumer:BUS:NAME}
+     * device links, each a directory of /sys/class/devlink whose {@code consumer} link is the using
+     * device (Documentation/ABI/testing/sysfs-class-devlink). On the kernel tier (6.12) a pwm-fan
+     * node {@code cooling_fan} shows as {@code consumer:platform:cooling_fan}, driver {@code pwm-fan}.
+     * Such a channel is the driver's, and exporting it fails with EBUSY; which channel it is sysfs
+     * does not say.
      */
-    public List<String> consumers(Sysfs sysfs) {
-        return sysfs.list(directory.resolve("device")).stream()
-                .map(p -> p.getFileName().toString())
-                .filter(n -> n.startsWith("consumer:"))
-                .map(n -> n.substring(n.lastIndexOf(':') + 1))
-                .toList();
+    public List<Consumer> consumers(Sysfs sysfs) {
+        List<Consumer> consumers = new ArrayList<>();
+        for (Path link : sysfs.list(directory.resolve("device"))) {
+            String name = link.getFileName().toString();
+            if (name.startsWith("consumer:")) {
+                DeviceInfo device = DeviceInfo.ofDevice(sysfs, link.resolve("consumer"));
+                consumers.add(new Consumer(device.linkName().isEmpty() ? name.substring(name.lastIndexOf(':') + 1)
+                        : device.linkName(), device.driver()));
+            }
+        }
+        return consumers;
+    }
+
+    /**
+     * What to say of a channel these consumers hold: who holds it, and for pwm-fan the hwmon fan
+     * that drives it instead.
+     */
+    public static String heldBy(List<Consumer> consumers) {
+        return "held by the kernel driver " + String.join(", ", consumers.stream().map(Consumer::describe).toList())
+                + " (export fails with EBUSY)"
+                + (consumers.stream().anyMatch(c -> c.driver().equals(PWM_FAN_DRIVER))
+                ? "; drive it through its hwmon fan: fan: {driver: hwmon, name: " + HwmonFan.PWM_FAN_NAME + "}" : "");
     }
 
     /** Whether this chip drives a header pin we may claim (not the PoE HAT's PWM, firmware or I2C). */

@@ -100,12 +100,10 @@ public final class SysfsPwmFan implements Fan, AutoCloseable {
                 }
                 // EBUSY: exported by someone between our look and our write (use it as found), or
                 // requested by a kernel driver, which no wait for udev will change
-                List<String> consumers = chip.consumers(sysfs);
+                List<PwmChip.Consumer> consumers = chip.consumers(sysfs);
                 if (!sysfs.isDirectory(channelDir) && !consumers.isEmpty()) {
-                    throw new HalException(Kind.PERMISSION_DENIED, chip.describe() + " channel " + channel
-                            + " is held by the kernel driver " + String.join(", ", consumers)
-                            + " (export: EBUSY)" + (consumers.contains("pwm-fan")
-                            ? "; drive it through its hwmon device: fan: {driver: hwmon, name: pwmfan}" : ""), e);
+                    throw new HalException(Kind.PERMISSION_DENIED, chip.describe() + " channel " + channel + " is "
+                            + PwmChip.heldBy(consumers), e);
                 }
             }
         }

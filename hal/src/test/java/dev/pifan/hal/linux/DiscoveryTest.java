@@ -79,20 +79,21 @@ class DiscoveryTest {
     @Test
     void aPwmChannelAKernelDriverHoldsIsNamedNotCalledExportable() throws Exception {
         Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
-        // as Linux 6.12 shows a chip whose one channel pwm-fan requested (kernel tier, pwm-gpio):
-        // pwmchipN/device/consumer:platform:pwm-fan -> ../../virtual/devlink/...
+        // as Linux 6.12 shows a chip whose one channel the pwm-fan node cooling_fan requested (kernel tier)
         Files.writeString(root.resolve("sys/class/pwm/pwmchip0/npwm"), "1\n");
-        Files.createDirectory(root.resolve("sys/class/pwm/pwmchip0/device/consumer:platform:pwm-fan"));
+        Fixtures.pwmConsumer(root, "/sys/class/pwm/pwmchip0", "cooling_fan", "pwm-fan");
         Finding<FanSpec> pwm = Discovery.run(host(root).build()).fans().stream()
                 .filter(f -> f.source().startsWith("pwmchip0")).findFirst().orElseThrow();
         assertEquals(Status.UNSUITABLE, pwm.status());
-        assertTrue(pwm.detail().contains("held by the kernel driver pwm-fan (export fails with EBUSY)"), pwm.detail());
+        assertTrue(pwm.detail().contains("held by the kernel driver pwm-fan (cooling_fan) (export fails with EBUSY);"
+                + " drive it through its hwmon fan: fan: {driver: hwmon, name: pwmfan}"), pwm.detail());
 
         Files.writeString(root.resolve("sys/class/pwm/pwmchip0/npwm"), "2\n"); // another channel may be free
         pwm = Discovery.run(host(root).build()).fans().stream()
                 .filter(f -> f.source().startsWith("pwmchip0")).findFirst().orElseThrow();
         assertEquals(Status.USABLE, pwm.status());
-        assertTrue(pwm.detail().contains("a channel of this chip is held by the kernel driver pwm-fan"), pwm.detail());
+        assertTrue(pwm.detail().contains("one channel of this chip is held by the kernel driver pwm-fan (cooling_fan)"),
+                pwm.detail());
     }
 
     @Test

@@ -68,15 +68,15 @@ class SysfsPwmFanTest {
     @Test
     void ebusyFromAChannelAKernelDriverHoldsIsNamedAtOnceWithoutWaitingForUdev() throws Exception {
         Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
-        Files.createDirectory(root.resolve("sys/class/pwm/pwmchip0/device/consumer:platform:pwm-fan"));
+        Fixtures.pwmConsumer(root, CHIP, "cooling_fan", "pwm-fan");
         Sysfs sysfs = new Sysfs(HostRoot.of(root), new FaultyFiles()
                 .failWrite(root.resolve("sys/class/pwm/pwmchip0/export"), "Device or resource busy"));
         FakeClock clock = new FakeClock();
         HalException e = assertThrows(HalException.class, () -> SysfsPwmFan.open(sysfs,
                 PwmChip.find(sysfs, "pwmchip0"), SysfsPwmFan.Settings.of(0), clock, clock.sleeper()));
         assertEquals(Kind.PERMISSION_DENIED, e.kind());
-        assertTrue(e.getMessage().contains("channel 0 is held by the kernel driver pwm-fan (export: EBUSY)"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("channel 0 is held by the kernel driver pwm-fan (cooling_fan) (export fails"
+                + " with EBUSY); drive it through its hwmon fan: fan: {driver: hwmon, name: pwmfan}"), e.getMessage());
         assertEquals(0, clock.nanos(), "no export timeout waited out");
     }
 

@@ -82,6 +82,16 @@ public final class Fixtures {
     }
 
     /**
+     * A kernel device that requested a channel of {@code chip}, laid out as Linux 6.12 shows it on
+     * the kernel tier (a directory where sysfs has links): {@code chip/device/consumer:platform:NODE}
+     * (a /sys/class/devlink entry) whose {@code consumer/uevent} names the driver.
+     */
+    public static void pwmConsumer(Path root, String chip, String node, String driver) {
+        write(root, chip + "/device/consumer:platform:" + node + "/consumer/uevent",
+                "DRIVER=" + driver + "\nOF_NAME=" + node);
+    }
+
+    /**
      * Whether this process ignores file modes (root, CAP_DAC_OVERRIDE): then a chmod cannot make a
      * permission error, and permission tests inject the exception java.nio throws for EACCES instead.
      */
