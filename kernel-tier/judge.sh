@@ -40,6 +40,11 @@ if ((judged > 0)) && ((mine * 100 < judged * 99)); then
   why+=("the fan got pifan's duty in $mine of $judged s (${other} s set by something else, $trans governor transitions)")
 fi
 
+# /status at the end of the run names who drives the fan (board.env FAN_OWNER: the start of drivers.fan_owner)
+owner=$(sed -n 's/^FAN_OWNER=//p' "$out/board.env" 2>/dev/null)
+awk -v want="\"fan_owner\":\"${owner:-pifan}" 'index($0, want) { found = 1 } END { exit !found }' "$out/status.json" 2>/dev/null ||
+  why+=("/status does not name the fan's owner as \"${owner:-pifan}...\" (status.json)")
+
 mode0=$(sed -n 's|^/sys/class/thermal/thermal_zone0/mode=||p' "$out/sysfs.txt" 2>/dev/null)
 policy0=$(sed -n 's|^/sys/class/thermal/thermal_zone0/policy=||p' "$out/sysfs.txt" 2>/dev/null)
 cells=()

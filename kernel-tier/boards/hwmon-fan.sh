@@ -7,6 +7,8 @@ hwmon_dir() {
   done
   return 1
 }
+# the CPU zone drives these fans: pifan takes them, and /status must say so
+FAN_OWNER="pifan (taken from the kernel"
 board_setup() {
   HWMON=$(hwmon_dir) || { echo "no hwmon device named $HWMON_NAME" >&2; exit 1; }
   FAN_SPEC="hwmon:$HWMON/pwm1"

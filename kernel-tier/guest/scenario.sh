@@ -23,6 +23,7 @@ PLANT_PROFILE=pi5
 HOT_MC=62000      # held while an exit path is judged: above every board's first trip
 EXIT_MIN_FAN=1    # the least fan setting the kernel itself would drive at HOT_MC
 FAN_LEVELS=0      # a driver with speed steps (gpio-fan: 2): the judge rounds pifan's duty to them
+FAN_OWNER=pifan   # how /status names who drives the fan (drivers.fan_owner), as far as the judge reads it
 board_setup() { :; }
 fan_state() { :; }
 # shellcheck source=/dev/null
@@ -67,7 +68,7 @@ judge_exit() {
 }
 
 board_setup
-echo "FAN_LEVELS=$FAN_LEVELS" >/out/board.env
+printf 'FAN_LEVELS=%s\nFAN_OWNER=%s\n' "$FAN_LEVELS" "$FAN_OWNER" >/out/board.env
 find /sys/class/thermal/ /sys/class/hwmon/ /sys/class/pwm/ -maxdepth 2 2>/dev/null | sort >/out/sysfs-tree.txt
 for f in $ZONE/type $ZONE/mode $ZONE/policy $ZONE/available_policies /sys/class/hwmon/hwmon*/name \
   /sys/class/hwmon/hwmon*/pwm1 /sys/class/hwmon/hwmon*/pwm1_enable /sys/class/thermal/cooling_device*/type \
@@ -93,6 +94,7 @@ plant_pid=$!
 pifan_run_bg --config /tier/pifan.yaml --listen "$STATUS" 2>/out/run.log
 pifan_pid=$!
 wait $plant_pid
+busybox wget -q -O /out/status.json "http://$STATUS/status" || log "no /status at the end of the run"
 log "SIGTERM"
 kill -TERM $pifan_pid
 wait $pifan_pid

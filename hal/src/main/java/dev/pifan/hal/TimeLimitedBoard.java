@@ -181,5 +181,17 @@ public final class TimeLimitedBoard implements Board {
         public boolean handBack() throws HalException {
             return source.call(fan.id(), "hand-back", fan::handBack);
         }
+
+        // both answer from what the fan already holds in memory: no device access to time-limit
+
+        @Override
+        public String owner() {
+            return fan.owner();
+        }
+
+        @Override
+        public long conflicts() {
+            return fan.conflicts();
+        }
     }
 }

@@ -119,6 +119,16 @@ class TimeLimitedBoardTest {
                     ranOn.add(Thread.currentThread());
                     return OptionalInt.of(1500);
                 }
+
+                @Override
+                public String owner() {
+                    return "pifan (taken from the kernel: thermal_zone0 mode disabled)";
+                }
+
+                @Override
+                public long conflicts() {
+                    return 7;
+                }
             };
         }
     }
@@ -333,6 +343,12 @@ class TimeLimitedBoardTest {
             assertFalse(worker.isAlive(), worker + " ended (the hung one interrupted)");
         }
         assertThrows(IllegalStateException.class, () -> limited.fan().apply(Duty.FULL), "no calls after close");
+    }
+
+    @Test
+    void whoDrivesTheFanAndItsConflictsAreTheWrappedFansNotTheDefaults() {
+        assertEquals("pifan (taken from the kernel: thermal_zone0 mode disabled)", limited.fan().owner());
+        assertEquals(7, limited.fan().conflicts());
     }
 
     @Test
