@@ -2,6 +2,7 @@ package dev.pifan.telemetry;
 
 import dev.pifan.hal.Board;
 import dev.pifan.hal.Duty;
+import dev.pifan.hal.FanOwner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -19,20 +20,16 @@ import java.util.Objects;
  * @param configSource the config file, or {@code defaults}
  * @param interval the control loop's interval
  * @param curve the fan curve and the temperature above which the fan runs at full speed
+ * @param fanOwner who drives the fan: pifan, the kernel, or pifan with what it took from the kernel
  */
 public record NodeInfo(String version, String board, String temperatureSensor, String throttleSource, String fan,
-                       boolean tachometer, String configSource, Duration interval, Curve curve, String fanOwner) {
+                       boolean tachometer, String configSource, Duration interval, Curve curve, FanOwner fanOwner) {
 
     /** Without an owner: a fan pifan alone drives. */
     public NodeInfo(String version, String board, String temperatureSensor, String throttleSource, String fan,
             boolean tachometer, String configSource, Duration interval, Curve curve) {
         this(version, board, temperatureSensor, throttleSource, fan, tachometer, configSource, interval, curve,
-                "pifan");
-    }
-
-    /** The owner as a metric label: {@code pifan}, {@code kernel} (pifan observes), {@code taken_from_kernel}. */
-    public String fanOwnerLabel() {
-        return fanOwner.startsWith("pifan (") ? "taken_from_kernel" : fanOwner.equals("kernel") ? "kernel" : "pifan";
+                FanOwner.PIFAN);
     }
 
     public NodeInfo {
@@ -43,6 +40,7 @@ public record NodeInfo(String version, String board, String temperatureSensor, S
         Objects.requireNonNull(fan, "fan");
         Objects.requireNonNull(configSource, "configSource");
         Objects.requireNonNull(curve, "curve");
+        Objects.requireNonNull(fanOwner, "fanOwner");
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval " + interval + " must be positive");
         }

@@ -70,7 +70,7 @@ public final class PifanMetrics implements TickListener {
         Gauge.builder("pifan.fan.owner", () -> 1)
                 .description("Who drives the fan: pifan, the kernel (fan.takeover: none) or pifan, taken from the"
                         + " kernel's thermal zone; always 1")
-                .tag("owner", node.fanOwnerLabel())
+                .tag("owner", node.fanOwner().kind().label())
                 .register(registry);
         FunctionCounter.builder("pifan.fan.conflicts", this, m -> m.fanConflicts)
                 .description("Ticks at which the fan's setting read back was not what pifan wrote: something"

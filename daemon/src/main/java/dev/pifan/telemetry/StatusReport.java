@@ -48,7 +48,7 @@ public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health h
                 .name("temperature").value(node.temperatureSensor())
                 .name("throttle").value(node.throttleSource())
                 .name("fan").value(node.fan())
-                .name("fan_owner").value(node.fanOwner())
+                .name("fan_owner").value(node.fanOwner().describe())
                 .name("tachometer").value(node.tachometer())
                 .endObject();
         w.name("config").beginObject()

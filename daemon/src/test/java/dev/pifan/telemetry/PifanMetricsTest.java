@@ -8,6 +8,7 @@ import dev.pifan.control.Decision;
 import dev.pifan.control.Reason;
 import dev.pifan.control.Snapshot;
 import dev.pifan.hal.Duty;
+import dev.pifan.hal.FanOwner;
 import dev.pifan.hal.ThrottleCondition;
 import dev.pifan.hal.ThrottleFlags;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -58,14 +59,14 @@ class PifanMetricsTest {
     @Test
     void theOwnerSaysWhetherPifanTookTheFanFromTheKernelOrOnlyWatches() {
         assertEquals(Map.of("pifan_fan_owner{owner=\"pifan\"}", 1.0), scrape().named("pifan_fan_owner"));
-        for (var owner : Map.of("pifan (taken from the kernel: cpu-thermal mode disabled)", "taken_from_kernel",
-                "kernel", "kernel").entrySet()) {
+        for (var owner : Map.of(FanOwner.takenFromKernel("cpu-thermal mode disabled"), "taken_from_kernel",
+                FanOwner.KERNEL, "kernel").entrySet()) {
             PrometheusMeterRegistry other = Telemetry.newRegistry();
             NodeInfo node = new NodeInfo("1.2.3", "b", "t", "f", "hwmon:pwmfan", true, "c", Duration.ofSeconds(1),
                     Snapshots.NODE.curve(), owner.getKey());
             new PifanMetrics(other, node);
             assertEquals(Map.of("pifan_fan_owner{owner=\"" + owner.getValue() + "\"}", 1.0),
-                    Scraped.of(other.scrape()).named("pifan_fan_owner"), owner.getKey());
+                    Scraped.of(other.scrape()).named("pifan_fan_owner"), owner.getKey().describe());
         }
     }
 

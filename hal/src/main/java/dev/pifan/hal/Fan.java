@@ -27,9 +27,9 @@ public interface Fan {
         return false;
     }
 
-    /** Who drives the fan: {@code pifan}, {@code kernel} (pifan only observes), or pifan with what it took. */
-    default String owner() {
-        return "pifan";
+    /** Who drives the fan: pifan alone, unless the fan's backend took it from the kernel or only watches it. */
+    default FanOwner owner() {
+        return FanOwner.PIFAN;
     }
 
     /** Ticks at which the fan's setting read back was not what pifan wrote: someone else drives it too. */

@@ -185,7 +185,7 @@ public final class TimeLimitedBoard implements Board {
         // both answer from what the fan already holds in memory: no device access to time-limit
 
         @Override
-        public String owner() {
+        public FanOwner owner() {
             return fan.owner();
         }
 

@@ -121,8 +121,8 @@ class TimeLimitedBoardTest {
                 }
 
                 @Override
-                public String owner() {
-                    return "pifan (taken from the kernel: thermal_zone0 mode disabled)";
+                public FanOwner owner() {
+                    return FanOwner.takenFromKernel("thermal_zone0 mode disabled");
                 }
 
                 @Override
@@ -347,7 +347,7 @@ class TimeLimitedBoardTest {
 
     @Test
     void whoDrivesTheFanAndItsConflictsAreTheWrappedFansNotTheDefaults() {
-        assertEquals("pifan (taken from the kernel: thermal_zone0 mode disabled)", limited.fan().owner());
+        assertEquals(FanOwner.takenFromKernel("thermal_zone0 mode disabled"), limited.fan().owner());
         assertEquals(7, limited.fan().conflicts());
     }
 

@@ -2,6 +2,7 @@ package dev.pifan.hal.linux;
 
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.Fan;
+import dev.pifan.hal.FanOwner;
 import dev.pifan.hal.HalException;
 import dev.pifan.hal.HalException.Kind;
 import dev.pifan.hal.StallDetector;
@@ -130,11 +131,11 @@ public final class HwmonFan implements Fan {
     }
 
     @Override
-    public String owner() {
+    public FanOwner owner() {
         if (!kernelOwned) {
-            return "pifan";
+            return FanOwner.PIFAN;
         }
-        return observeOnly ? "kernel" : "pifan (taken from the kernel: " + zones.describe() + ")";
+        return observeOnly ? FanOwner.KERNEL : FanOwner.takenFromKernel(zones.describe());
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pifan.hal.Duty;
+import dev.pifan.hal.FanOwner;
 import dev.pifan.hal.HalException;
 import dev.pifan.hal.HalException.Kind;
 import dev.pifan.hal.StallDetector;
@@ -40,8 +41,8 @@ class HwmonFanTest {
         HwmonFan fan = HwmonFan.open(sysfs, "pwmfan", null, 1, StallDetector.withDefaults(clock));
         assertEquals("disabled", Fixtures.read(root, ZONE0 + "/mode"), "the governor no longer steps the fan");
         assertEquals("1", Fixtures.read(root, HWMON2 + "/pwm1_enable"), "pwm1_enable is not a manual mode: untouched");
-        assertTrue(fan.owner().startsWith("pifan (taken from the kernel: thermal_zone0 (cpu-thermal) mode disabled"),
-                fan.owner());
+        assertTrue(fan.owner().describe().startsWith(
+                "pifan (taken from the kernel: thermal_zone0 (cpu-thermal) mode disabled"), fan.owner().describe());
         assertEquals("pwmfan/pwm1", fan.id());
 
         fan.apply(Duty.ofPercent(50));
@@ -175,7 +176,7 @@ class HwmonFanTest {
         fan.apply(Duty.FULL);
         assertTrue(fan.handBack(), "the kernel drives it, as it did all along");
         assertEquals(List.of(), files.writesUnder(root));
-        assertEquals("kernel", fan.owner());
+        assertEquals(FanOwner.KERNEL, fan.owner());
         assertFalse(Files.exists(tmp.resolve("run-pifan")), "no record either");
     }
 
@@ -184,7 +185,7 @@ class HwmonFanTest {
         Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         Fixtures.write(root, ZONE0 + "/mode", "disabled"); // nobody else drives it (and no record of ours)
         HwmonFan fan = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled());
-        assertEquals("pifan", fan.owner());
+        assertEquals(FanOwner.PIFAN, fan.owner());
         assertFalse(fan.handBack(), "nobody else drives it: the daemon sets the exit duty itself");
         assertEquals("disabled", Fixtures.read(root, ZONE0 + "/mode"), "not pifan's to enable");
     }
