@@ -40,7 +40,7 @@ public final class GetThrottledFileSensor implements ThrottleSensor {
     public static Optional<Path> locate(Sysfs sysfs) {
         List<Path> candidates = new ArrayList<>();
         candidates.add(sysfs.path(PI4_PATH));
-        candidates.add(sysfs.path(PI5_PATH));
+        // every soc-like bus: the Pi 5's PI5_PATH among them
         for (Path platformChild : sysfs.list(sysfs.path("/sys/devices/platform"))) {
             String name = platformChild.getFileName().toString();
             candidates.add(platformChild.resolve(name + ":firmware").resolve("get_throttled"));

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * probe), so pifan leaves it alone. At open the zones that drive the fan are taken by the
  * {@link Takeover} (see {@link ZoneTakeover}); each {@link #apply} first reads {@code pwmN} back, and a
  * value other than the one the driver showed right after pifan's last write is a conflict: counted,
- * logged once, and answered by taking the zone again. {@link #handBack()} writes full speed first, then gives the zones back, so the governor
- * steps down from full speed on falling readings instead of leaving a low duty nobody drives.
+ * logged once, and answered by taking the zone again. {@link #handBack()} writes full speed first,
+ * then gives the zones back, so the governor steps down from full speed on falling readings instead
+ * of leaving a low duty nobody drives.
  */
 public final class HwmonFan implements Fan {
 
