@@ -14,6 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -288,19 +291,25 @@ class RealBoardRunTest {
         }
     }
 
-    /** Creates the channel a moment after pifan writes to export. */
-    static Thread udev(Path root) {
+    /**
+     * Creates the channel once pifan has written to export, as udev does: on the file's change
+     * event (inotify, registered before pifan starts, so the write cannot be missed), bounded.
+     */
+    static Thread udev(Path root) throws IOException {
+        Path chip = root.resolve("sys/class/pwm/pwmchip0");
+        WatchService watch = chip.getFileSystem().newWatchService();
+        chip.register(watch, StandardWatchEventKinds.ENTRY_MODIFY);
         Thread thread = new Thread(() -> {
-            Path export = root.resolve("sys/class/pwm/pwmchip0/export");
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            try {
-                while (System.nanoTime() < deadline) {
-                    if (!Files.readString(export).isBlank()) {
-                        Thread.sleep(50);
+            try (watch) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                WatchKey key;
+                while ((key = watch.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
+                    boolean exported = key.pollEvents().stream().anyMatch(e -> e.context().toString().equals("export"));
+                    key.reset();
+                    if (exported) {
                         createChannel(root);
                         return;
                     }
-                    Thread.sleep(5);
                 }
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException(e);

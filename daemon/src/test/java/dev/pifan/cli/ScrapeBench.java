@@ -19,10 +19,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The cost of being observed: {@code /metrics} scrape latency over 1000 scrapes, and the control
@@ -36,6 +38,8 @@ import java.util.concurrent.TimeUnit;
  * samples ten times faster than the default 1 s. Not a test; run it with bench/scrape-bench.sh.
  */
 public final class ScrapeBench {
+
+    private static final long TICK_MILLIS = 100;
 
     private ScrapeBench() {
     }
@@ -55,7 +59,11 @@ public final class ScrapeBench {
         TickTimer ticks = new TickTimer(loop);
 
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        timer.scheduleAtFixedRate(ticks::tick, 0, 100, TimeUnit.MILLISECONDS);
+        AtomicReference<CountDownLatch> phase = new AtomicReference<>(new CountDownLatch(0));
+        timer.scheduleAtFixedRate(() -> {
+            ticks.tick();
+            phase.get().countDown();
+        }, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
         try (TelemetryServer server = TelemetryServer.start(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), telemetry)) {
             URI metrics = URI.create("http://127.0.0.1:" + server.address().getPort() + "/metrics");
@@ -89,14 +97,14 @@ public final class ScrapeBench {
             ticks.reset();
             long idleCount = tickCount(telemetry);
             double idleSum = tickSum(telemetry);
-            waitSeconds(phaseSeconds);
+            awaitTicks(phase, phaseSeconds);
             report("not scraped", ticks.take(), tickCount(telemetry) - idleCount, tickSum(telemetry) - idleSum);
 
             ScheduledFuture<?> scraping = timer.scheduleAtFixedRate(() -> scrape(client, request), 0, 100,
                     TimeUnit.MILLISECONDS);
             long scrapedCount = tickCount(telemetry);
             double scrapedSum = tickSum(telemetry);
-            waitSeconds(phaseSeconds);
+            awaitTicks(phase, phaseSeconds);
             scraping.cancel(false);
             report("scraped 10 times a second", ticks.take(), tickCount(telemetry) - scrapedCount,
                     tickSum(telemetry) - scrapedSum);
@@ -136,9 +144,19 @@ public final class ScrapeBench {
         return telemetry.registry().get("pifan.control.tick").timer().totalTime(TimeUnit.SECONDS);
     }
 
-    /** Blocks for the phase: the loop ticks and the scrapes run meanwhile on their own threads. */
-    private static void waitSeconds(int seconds) throws InterruptedException {
-        Thread.sleep(seconds * 1000L);
+    /**
+     * Blocks until the loop has ticked for the phase ({@code seconds} of ticks at their 100 ms rate);
+     * the scrapes run meanwhile on their own threads. A loop that falls behind by more than three
+     * times the phase fails the benchmark instead of reporting a shorter phase.
+     */
+    private static void awaitTicks(AtomicReference<CountDownLatch> phase, int seconds) throws InterruptedException {
+        int count = seconds * (int) (1000 / TICK_MILLIS);
+        CountDownLatch end = new CountDownLatch(count);
+        phase.set(end);
+        if (!end.await(3L * seconds + 10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the loop did " + (count - end.getCount()) + " of " + count
+                    + " ticks in " + (3L * seconds + 10) + " s");
+        }
     }
 
     private static long at(long[] sorted, double quantile) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.HalException;
 import dev.pifan.hal.HalException.Kind;
-import dev.pifan.hal.MonotonicClock;
 import dev.pifan.hal.testing.FakeClock;
 import dev.pifan.hal.testing.FaultyFiles;
 import dev.pifan.hal.testing.Fixtures;
@@ -18,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,26 +43,19 @@ class SysfsPwmFanTest {
         }
     }
 
-    /** A "udev" thread that creates the channel once export has been written. */
-    private static Thread udev(Path root) {
-        Thread thread = new Thread(() -> {
-            Path export = root.resolve("sys/class/pwm/pwmchip0/export");
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            try {
-                while (System.nanoTime() < deadline) {
-                    if (!Files.readString(export).isBlank()) {
-                        Thread.sleep(50); // the delay that makes the retry necessary
-                        createChannel(root, "normal", "0", "0");
-                        return;
-                    }
-                    Thread.sleep(5);
-                }
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
+    /**
+     * udev as pifan meets it: the channel appears while pifan waits after its export, never before
+     * (so the wait is exercised), and only once export was written. Counts pifan's waits.
+     */
+    private static Sleeper udevDuringTheWait(Path root, FakeClock clock, AtomicInteger waits) {
+        return duration -> {
+            waits.incrementAndGet();
+            if (!Fixtures.read(root, CHIP + "/export").isBlank() && !Files.exists(root.resolve(CHIP.substring(1)
+                    + "/pwm0"))) {
+                createChannel(root, "normal", "0", "0");
             }
-        }, "fake-udev");
-        thread.start();
-        return thread;
+            clock.sleeper().sleep(duration);
+        };
     }
 
     @Test
@@ -86,11 +79,12 @@ class SysfsPwmFanTest {
         FaultyFiles files = new FaultyFiles();
         Sysfs sysfs = new Sysfs(HostRoot.of(root), files);
         PwmChip chip = PwmChip.find(sysfs, "fe20c000.pwm");
-        Thread udev = udev(root);
+        FakeClock clock = new FakeClock();
+        AtomicInteger waits = new AtomicInteger();
 
-        SysfsPwmFan fan = SysfsPwmFan.open(sysfs, chip, SysfsPwmFan.Settings.of(0), MonotonicClock.system(),
-                Sleeper.system());
-        udev.join();
+        SysfsPwmFan fan = SysfsPwmFan.open(sysfs, chip, SysfsPwmFan.Settings.of(0), clock,
+                udevDuringTheWait(root, clock, waits));
+        assertEquals(1, waits.get(), "pifan waited once for udev to create the channel");
         assertEquals("brcm,bcm2835-pwm/pwm0", fan.id());
         assertEquals(List.of(
                 "sys/class/pwm/pwmchip0/export=0",
@@ -119,11 +113,11 @@ class SysfsPwmFanTest {
         Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
         Sysfs sysfs = new Sysfs(HostRoot.of(root), FileAccess.system());
         PwmChip chip = PwmChip.find(sysfs, "fe20c000.pwm");
-        Thread udev = udev(root);
+        FakeClock clock = new FakeClock();
         SysfsPwmFan.Settings unexport = new SysfsPwmFan.Settings(0, SysfsPwmFan.DEFAULT_FREQUENCY_HZ,
                 SysfsPwmFan.Polarity.NORMAL, true, SysfsPwmFan.DEFAULT_EXPORT_TIMEOUT);
-        SysfsPwmFan fan = SysfsPwmFan.open(sysfs, chip, unexport, MonotonicClock.system(), Sleeper.system());
-        udev.join();
+        SysfsPwmFan fan = SysfsPwmFan.open(sysfs, chip, unexport, clock,
+                udevDuringTheWait(root, clock, new AtomicInteger()));
         assertTrue(fan.willUnexport());
         fan.close();
         assertEquals("0", Fixtures.read(root, CHIP + "/unexport"), "unexported at exit, as configured");
