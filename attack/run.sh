@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The attack suite (attack/README.md): every case in attack/cases, or the ones named
+# (`attack/run.sh http-partial fifo-config`). Needs the jar (mvn -B -DskipTests package).
+# Prints one table of every case's figures; exits non-zero when any case failed.
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+export ATTACK_OUT=${ATTACK_OUT:-$here/out}
+mkdir -p "$ATTACK_OUT"
+: >"$ATTACK_OUT/results.tsv"
+
+cases=("$@")
+if ((${#cases[@]} == 0)); then
+  for f in "$here"/cases/*.sh; do cases+=("$(basename "$f" .sh)"); done
+fi
+
+failed=0
+for c in "${cases[@]}"; do
+  printf '\n== attack %s\n' "$c"
+  start=$SECONDS
+  if ! bash "$here/cases/$c.sh"; then
+    failed=$((failed + 1))
+    grep -q "^$c	" "$ATTACK_OUT/results.tsv" || printf '%s\tFAIL\tthe case stopped without a verdict\n' "$c" >>"$ATTACK_OUT/results.tsv"
+  fi
+  echo "   ($((SECONDS - start)) s)"
+done
+
+printf '\n%-22s %-5s %s\n' case result figures
+while IFS=$'\t' read -r c v f; do printf '%-22s %-5s %s\n' "$c" "$v" "$f"; done <"$ATTACK_OUT/results.tsv"
+((failed == 0)) || { echo "attack: $failed case(s) failed" >&2; exit 1; }
