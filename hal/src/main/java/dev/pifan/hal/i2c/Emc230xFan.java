@@ -25,8 +25,14 @@ public final class Emc230xFan implements Fan {
     static final int REG_VENDOR_ID = 0xFE;
     static final int VENDOR_MICROCHIP = 0x5D;
     static final int EN_ALGO = 0x80;
-    /** The kernel driver's factor with the default range (500 rpm minimum, 2 edges per pole pair). */
-    static final int RPM_FACTOR = 3932160 * 2;
+    /**
+     * rpm = RPM_FACTOR * m / count, m the range multiplier (1, 2, 4 or 8) of FAN_CONFIG1 bits 6:5:
+     * the datasheet's equation for a 2-pole fan with 5 edges sampled at 32.768 kHz. The kernel's
+     * emc2305 (drivers/hwmon/emc2305.c, emc2305_show_fan) computes {@code 3932160 / count * 2},
+     * the same at the chip's default range bits 01.
+     */
+    static final int RPM_FACTOR = 3932160;
+    static final int RANGE_SHIFT = 5;
     /** The tach count the chip reports when no edge arrived: the fan stands still (or has no tach wire). */
     static final int COUNT_STOPPED = 0x1FFF;
 
@@ -66,14 +72,17 @@ public final class Emc230xFan implements Fan {
     private final int base;
     private final StallDetector stall;
     private final OptionalInt configToRestore;
+    private final int rangeMultiplier;
 
-    private Emc230xFan(ChipIo io, Model model, int fan, StallDetector stall, OptionalInt configToRestore) {
+    private Emc230xFan(ChipIo io, Model model, int fan, StallDetector stall, OptionalInt configToRestore,
+            int rangeMultiplier) {
         this.io = io;
         this.model = model;
         this.fan = fan;
         this.base = 0x10 * (fan - 1);
         this.stall = stall;
         this.configToRestore = configToRestore;
+        this.rangeMultiplier = rangeMultiplier;
     }
 
     /**
@@ -104,7 +113,7 @@ public final class Emc230xFan implements Fan {
             io.write(configRegister, config & ~EN_ALGO, "fan configuration 1 (EN_ALGO off: direct setting mode)");
             restore = OptionalInt.of(config);
         }
-        return new Emc230xFan(io, model, fan, stall, restore);
+        return new Emc230xFan(io, model, fan, stall, restore, 1 << ((config >> RANGE_SHIFT) & 0x3));
     }
 
     /** Reads the ids and names the chip, or refuses it. */
@@ -147,7 +156,7 @@ public final class Emc230xFan implements Fan {
         int high = io.read(0x3E + base, "tach reading (high byte)");
         int low = io.read(0x3F + base, "tach reading (low byte)");
         int count = (high << 5) | (low >> 3);
-        int rpm = TachCount.toRpm(id(), count, COUNT_STOPPED, RPM_FACTOR);
+        int rpm = TachCount.toRpm(id(), count, COUNT_STOPPED, RPM_FACTOR * rangeMultiplier);
         stall.check(id(), rpm);
         return OptionalInt.of(rpm);
     }

@@ -52,6 +52,15 @@ class Emc230xFanTest {
     }
 
     @Test
+    void theRangeBitsOfFanConfigurationOneScaleTheCount() throws HalException {
+        // range 11: m = 8, for fans whose minimum is 4000 rpm (the count then spans less time)
+        RegisterMapBus.emc2301(bus.chip(0x2f));
+        bus.chip(0x2f).set(0x32, 0x6B).set(0x3E, 0x20).set(0x3F, 0x00);
+        Emc230xFan fan = Emc230xFan.open(bus, 0x2f, 1, Optional.empty(), StallDetector.disabled());
+        assertEquals(3932160 * 8 / (0x20 << 5), fan.readRpm().getAsInt());
+    }
+
+    @Test
     void aStoppedFanCountsAll13BitsAndReadsZero() throws HalException {
         Emc230xFan fan = openEmc2301();
         bus.chip(0x2f).set(0x3E, 0xFF).set(0x3F, 0xF8);
