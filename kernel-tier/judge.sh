@@ -13,15 +13,21 @@ why=()
 
 # the fan is judged per second; a second counts as pifan's when the fan's setting in each of its ten
 # readings equals what /status said pifan commanded then or a tick before (the two are not in step)
-# (with speed steps, pifan's duty as the driver rounds it: pwm = round(255 d), step =
-# DIV_ROUND_UP(pwm (L - 1), 255), drivers/hwmon/gpio-fan.c)
+# (with speed steps, pifan's duty as the driver rounds it: pwm = round(255 d), then
+#  gpio-fan (FAN_ROUNDING=up): step = DIV_ROUND_UP(pwm (L - 1), 255), the fan gets step / (L - 1)
+#  (drivers/hwmon/gpio-fan.c, set_pwm); emc2305 (closest): state = DIV_ROUND_CLOSEST(pwm (L - 1), 255),
+#  register = DIV_ROUND_CLOSEST(state 255, L - 1) (drivers/hwmon/emc2305.c, EMC2305_PWM_DUTY2STATE)
 levels=$(sed -n 's/^FAN_LEVELS=//p' "$out/board.env" 2>/dev/null)
-read -r judged mine other trans < <(awk -F, -v tol="${TOLERANCE:-0.003}" -v levels="${levels:-0}" '
+rounding=$(sed -n 's/^FAN_ROUNDING=//p' "$out/board.env" 2>/dev/null)
+read -r judged mine other trans < <(awk -F, -v tol="${TOLERANCE:-0.003}" -v levels="${levels:-0}" -v rounding="${rounding:-up}" '
   function near(a, b) { return (a - b <= tol && b - a <= tol) }
-  function stepped(d,   pwm, s) {
+  function stepped(d,   pwm, s, n) {
     if (levels < 2 || d < 0) return d
-    pwm = int(d * 255 + 0.5); s = int((pwm * (levels - 1) + 254) / 255)
-    return s / (levels - 1)
+    n = levels - 1
+    pwm = int(d * 255 + 0.5)
+    if (rounding == "closest") { s = int((pwm * n + 127) / 255); return int((s * 255 + int(n / 2)) / n) / 255 }
+    s = int((pwm * n + 254) / 255)
+    return s / n
   }
   NR == 1 { next }
   $9 >= 1 && first == "" { first = $9; trans0 = $11 }

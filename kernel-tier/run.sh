@@ -20,7 +20,8 @@ require qemu-system-aarch64:qemu-system-arm dtc:device-tree-compiler gcc:gcc awk
 
 boards=("$@")
 if ((${#boards[@]} == 0)); then
-  mapfile -t boards < <(cd "$TIER_DIR/boards" && ls ./*.dtsi | sed 's|^\./||; s|\.dtsi$||' | grep -vx common)
+  # a board is its pifan config (boards/NAME.yaml) with NAME.dtsi, NAME.sh and NAME.trace.csv beside it
+  mapfile -t boards < <(cd "$TIER_DIR/boards" && ls ./*.yaml | sed 's|^\./||; s|\.yaml$||')
 fi
 
 started=$SECONDS
@@ -58,7 +59,7 @@ boot() { # boot BOARD: stages the shares, boots the guest, leaves its results in
   cp "$TIER_DIR/boards/$board.yaml" "$dir/tier/pifan.yaml"
   cp "$TIER_DIR/boards/$board.trace.csv" "$dir/tier/trace.csv"
   cat "$base_dts" "$TIER_DIR/boards/common.dtsi" "$TIER_DIR/boards/$board.dtsi" >"$dir/board.dts"
-  dtc -q -I dts -O dtb -o "$dir/board.dtb" "$dir/board.dts" || fail "$board: the device tree does not compile"
+  dtc -q -i "$TIER_DIR/boards" -I dts -O dtb -o "$dir/board.dtb" "$dir/board.dts" || fail "$board: the device tree does not compile"
   local share=(-fsdev "local,id=root,path=$rootfs,security_model=none,readonly=on"
     -device virtio-9p-device,fsdev=root,mount_tag=rootfs
     -fsdev "local,id=tier,path=$dir/tier,security_model=none,readonly=on"
@@ -73,7 +74,7 @@ boot() { # boot BOARD: stages the shares, boots the guest, leaves its results in
 printf '%s\n' "board|s judged|fan = pifan's|set by another|governor trans|SIGTERM|SIGKILL|restore|restart|--once|verdict" >"$results/table.txt"
 failed=()
 for board in "${boards[@]}"; do
-  [[ -f "$TIER_DIR/boards/$board.dtsi" ]] || fail "no board '$board' in $TIER_DIR/boards"
+  [[ -f "$TIER_DIR/boards/$board.yaml" ]] || fail "no board '$board' in $TIER_DIR/boards"
   t0=$SECONDS
   say "$board: booting"
   boot "$board"

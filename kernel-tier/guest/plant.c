@@ -13,7 +13,8 @@
  *   plant --replay CSV --profile P --trace FILE   (host: replays a duty column, prints die_c)
  *
  * Fan SPECs: hwmon:PATH (0..255), gpio:PATH (0/1), i2c:BUS:ADDR:REG:FULL (register/FULL),
- * argon-legacy:BUS:ADDR (the stub's pointer, see argon_legacy_duty).
+ * argon-legacy:BUS:ADDR (the stub's pointer, see argon_legacy_duty), pwm:DEVICE:CHANNEL (the
+ * PWM core's own state of that channel in debugfs, see pwm_debugfs_duty).
  * Built statically with aarch64-linux-gnu-gcc by build-rootfs.sh; with the host's gcc for the
  * replay check (PlantReplayTest compares it with `pifan simulate --csv`).
  */
@@ -184,10 +185,38 @@ static int argon_legacy_duty(int fd) {
     return d.byte;
 }
 
+/*
+ * What a PWM channel outputs, as the PWM core itself reports it in /sys/kernel/debug/pwm
+ * (drivers/pwm/core.c, pwm_seq_show and pwm_dbg_show): a header "N: BUS/DEVICE, K PWM devices",
+ * then one line per channel " pwm-C (label): requested enabled period: P ns duty: D ns polarity:
+ * normal|inverse". A disabled channel outputs nothing: duty 0, whatever its duty_cycle says.
+ */
+static double pwm_debugfs_duty(const char *device, int channel) {
+    FILE *f = fopen("/sys/kernel/debug/pwm", "r");
+    char line[256], header[208], want[32];
+    int in_chip = 0;
+    double duty = -1;
+    if (!f) return -1;
+    snprintf(header, sizeof header, "/%s,", device);
+    snprintf(want, sizeof want, " pwm-%-3d ", channel);
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] != ' ') { in_chip = strstr(line, header) != NULL; continue; }
+        if (!in_chip || strncmp(line, want, strlen(want)) != 0) continue;
+        char *p = strstr(line, "period: "), *d = strstr(line, "duty: ");
+        double period = p ? strtod(p + 8, NULL) : 0, on = d ? strtod(d + 6, NULL) : 0;
+        if (period <= 0) { duty = 0; break; }
+        duty = strstr(line, " enabled") ? on / period : 0;
+        if (strstr(line, "polarity: inverse") && strstr(line, " enabled")) duty = 1 - duty;
+        break;
+    }
+    fclose(f);
+    return duty;
+}
+
 struct fan {
     char kind[16];
     char path[200];
-    int fd, reg;
+    int fd, reg, channel;
     double full;
 };
 
@@ -205,8 +234,11 @@ static void fan_parse(struct fan *f, const char *spec) {
     } else if (sscanf(spec, "argon-legacy:%d:%i", &bus, &addr) == 2) {
         strcpy(f->kind, "argon"); f->fd = i2c_open(bus, addr); f->full = 100;
         if (f->fd < 0) die(spec);
+    } else if (sscanf(spec, "pwm:%199[^:]:%d", f->path, &f->channel) == 2) {
+        strcpy(f->kind, "pwm");
     } else {
-        fprintf(stderr, "plant: fan '%s' is not hwmon:PATH, gpio:PATH, i2c:BUS:ADDR:REG:FULL or argon-legacy:BUS:ADDR\n", spec);
+        fprintf(stderr, "plant: fan '%s' is not hwmon:PATH, gpio:PATH, i2c:BUS:ADDR:REG:FULL, argon-legacy:BUS:ADDR"
+                " or pwm:DEVICE:CHANNEL\n", spec);
         exit(2);
     }
 }
@@ -214,6 +246,7 @@ static void fan_parse(struct fan *f, const char *spec) {
 /* the fan's setting as a duty 0..1, or -1 when it cannot be read */
 static double fan_duty(struct fan *f) {
     long raw;
+    if (strcmp(f->kind, "pwm") == 0) return pwm_debugfs_duty(f->path, f->channel);
     if (strcmp(f->kind, "i2c") == 0) raw = reg_read(f->fd, f->reg);
     else if (strcmp(f->kind, "argon") == 0) raw = argon_legacy_duty(f->fd);
     else raw = read_long(f->path);

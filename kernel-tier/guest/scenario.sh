@@ -23,6 +23,7 @@ PLANT_PROFILE=pi5
 HOT_MC=62000      # held while an exit path is judged: above every board's first trip
 EXIT_MIN_FAN=1    # the least fan setting the kernel itself would drive at HOT_MC
 FAN_LEVELS=0      # a driver with speed steps (gpio-fan: 2): the judge rounds pifan's duty to them
+FAN_ROUNDING=up   # how the driver rounds to its steps: up (gpio-fan) or closest (emc2305)
 FAN_OWNER=pifan   # how /status names who drives the fan (drivers.fan_owner), as far as the judge reads it
 board_setup() { :; }
 fan_state() { :; }
@@ -68,7 +69,7 @@ judge_exit() {
 }
 
 board_setup
-printf 'FAN_LEVELS=%s\nFAN_OWNER=%s\n' "$FAN_LEVELS" "$FAN_OWNER" >/out/board.env
+printf 'FAN_LEVELS=%s\nFAN_ROUNDING=%s\nFAN_OWNER=%s\n' "$FAN_LEVELS" "$FAN_ROUNDING" "$FAN_OWNER" >/out/board.env
 find /sys/class/thermal/ /sys/class/hwmon/ /sys/class/pwm/ -maxdepth 2 2>/dev/null | sort >/out/sysfs-tree.txt
 for f in $ZONE/type $ZONE/mode $ZONE/policy $ZONE/available_policies /sys/class/hwmon/hwmon*/name \
   /sys/class/hwmon/hwmon*/pwm1 /sys/class/hwmon/hwmon*/pwm1_enable /sys/class/thermal/cooling_device*/type \
@@ -82,8 +83,13 @@ for chip in /sys/class/pwm/pwmchip*; do
   [ -d "$chip/pwm0" ] && continue
   if { echo 0 >"$chip/export"; } 2>"/out/$(basename "$chip")-export.err"; then echo 0 >"$chip/unexport"; fi
 done
+# who holds an I2C address, as the kernel shows it: i2cdetect's UU, and a raw read's answer
+if [ -n "${BUS:-}" ]; then
+  i2cdetect -y -r "$BUS" 0x2f 0x2f >/out/i2cdetect.txt 2>&1
+  i2cget -y "$BUS" 0x2f 0xfd >/out/i2c-raw-read.txt 2>&1
+fi
 log "probe"
-pifan probe --json >/out/probe.json 2>/out/probe.err
+pifan probe --json --config /tier/pifan.yaml >/out/probe.json 2>/out/probe.err
 echo $? >/out/probe.rc
 
 # --- the closed loop: the plant drives the zone's temperature from what the fan really gets

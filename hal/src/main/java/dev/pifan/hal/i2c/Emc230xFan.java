@@ -116,6 +116,20 @@ public final class Emc230xFan implements Fan {
         return new Emc230xFan(io, model, fan, stall, restore, 1 << ((config >> RANGE_SHIFT) & 0x3));
     }
 
+    /**
+     * Full speed on fan output {@code fan}, for {@code pifan restore} after a pifan that could not
+     * exit: the ids are checked first (a record never makes pifan write to another chip), and the
+     * chip's own algorithm is not touched (pifan recorded this fan because it drove it directly).
+     */
+    public static void driveFull(I2cBus bus, int address, int fan) throws HalException {
+        ChipIo io = new ChipIo(bus, address, "EMC230x at " + I2cBus.hex(address) + " on " + bus.name());
+        Model model = identify(io, "EMC230x");
+        if (fan < 1 || fan > model.fans) {
+            throw new HalException(Kind.UNSUPPORTED, model + " at " + io.where() + " has no fan " + fan);
+        }
+        io.write(0x30 + 0x10 * (fan - 1), 0xFF, "fan setting (full speed)");
+    }
+
     /** Reads the ids and names the chip, or refuses it. */
     static Model identify(ChipIo io, String expectedName) throws HalException {
         int product = io.read(REG_PRODUCT_ID, "product id");

@@ -32,6 +32,12 @@ public final class HwmonFan implements Fan {
 
     public static final String PWM_FAN_NAME = "pwmfan";
     public static final String GPIO_FAN_NAME = "gpio_fan";
+    public static final String EMC2305_NAME = "emc2305";
+    /**
+     * emc2305's cooling device: "emc2305_fan" with one PWM for all fans, the driver's default
+     * without platform data ("emc2305_fan1".. with separate PWMs; emc2305_fan_name[] in the driver).
+     */
+    static final String EMC2305_COOLING_TYPE = "emc2305_fan";
     private static final Logger LOG = LoggerFactory.getLogger(HwmonFan.class);
 
     private final Sysfs sysfs;
@@ -110,7 +116,39 @@ public final class HwmonFan implements Fan {
         sysfs.write(pwm, sysfs.read(pwm));
         records.remember(ZoneTakeover.fanKey(device, channel), "driven");
         ZoneTakeover zones = ZoneTakeover.take(sysfs, owners, takeover, records);
+        releaseThermalMinimum(sysfs, device);
         return new HwmonFan(sysfs, device, channel, stall, zones, !owners.isEmpty(), false, records);
+    }
+
+    /**
+     * emc2305 takes an hwmon {@code pwm1} write as a minimum: the drive register becomes the larger
+     * of the hwmon state and the last state thermal set on its cooling device, and a lower write is
+     * dropped without an error (drivers/hwmon/emc2305.c, {@code emc2305_write} and
+     * {@code __emc2305_set_cur_state}; "pwm can rise but cannot decrease", raspberrypi/linux#5681).
+     * A zone pifan took leaves its last state there, so pifan could never run the fan slower than
+     * the kernel last wanted. Setting that state to 0 through the cooling device's
+     * {@code cur_state} releases it; the register then holds pifan's last write (max(hwmon, 0)), so
+     * the fan never drops below what pifan asked on the way.
+     */
+    private static void releaseThermalMinimum(Sysfs sysfs, HwmonDevice device) throws HalException {
+        if (!EMC2305_NAME.equals(device.name())) {
+            return;
+        }
+        long chips = HwmonDevice.list(sysfs).stream().filter(d -> EMC2305_NAME.equals(d.name())).count();
+        if (chips > 1) {
+            // a cooling device does not say which chip it belongs to: never release another chip's
+            LOG.warn("fan {}: {} emc2305 chips; their kernel minimum is left alone, so pifan cannot run this fan"
+                    + " slower than the kernel last set it", device.describe(), chips);
+            return;
+        }
+        for (Path cdev : sysfs.list(sysfs.path(ThermalZone.CLASS_DIR))) {
+            if (cdev.getFileName().toString().startsWith("cooling_device")
+                    && sysfs.readIfExists(cdev.resolve("type")).orElse("").startsWith(EMC2305_COOLING_TYPE)) {
+                sysfs.write(cdev.resolve("cur_state"), 0);
+                LOG.info("fan {}: released emc2305's thermal minimum ({} cur_state 0)", device.describe(),
+                        cdev.getFileName());
+            }
+        }
     }
 
     /** The type the kernel gives this driver's cooling device ({@code cooling_deviceN/type}). */
@@ -118,6 +156,7 @@ public final class HwmonFan implements Fan {
         return switch (hwmonName) {
             case PWM_FAN_NAME -> "pwm-fan";
             case GPIO_FAN_NAME -> "gpio-fan";
+            case EMC2305_NAME -> EMC2305_COOLING_TYPE;
             default -> hwmonName;
         };
     }
@@ -154,6 +193,7 @@ public final class HwmonFan implements Fan {
             if (found != written) {
                 conflicts++;
                 List<String> retaken = zones.reassert();
+                releaseThermalMinimum(sysfs, device);
                 if (conflicts == 1 || !retaken.isEmpty()) {
                     LOG.warn("fan {}: pwm set to {} by someone else (pifan wrote {}){}; counted in"
                             + " pifan_fan_conflicts_total, logged once", id, found, written,
@@ -194,6 +234,8 @@ public final class HwmonFan implements Fan {
             return kernelOwned;
         }
         sysfs.write(pwm, 255);
+        // the exit path may apply full speed after this: compare with this write, not the last tick's
+        written = (int) sysfs.readInteger(pwm, 0, 255);
         zones.handBack();
         records.forget(fanKey);
         return zones.any();

@@ -217,7 +217,9 @@ public final class LinuxBoard implements Board {
                         host.newStallDetector(), host.takeover(), host.takeovers());
             } else if (part instanceof FanSpec.SysfsPwm pwm) {
                 PwmChip chip = PwmChip.find(sysfs, pwm.chip());
-                return keep(SysfsPwmFan.open(sysfs, chip, pwm.settings(), host.clock(), host.sleeper()));
+                SysfsPwmFan fan = keep(SysfsPwmFan.open(sysfs, chip, pwm.settings(), host.clock(), host.sleeper()));
+                recordDriven(DrivenFans.sysfsPwmKey(chip, pwm.settings().channel()), "driven");
+                return fan;
             } else if (part instanceof FanSpec.LibraryPwm pwm) {
                 DeviceProvider library = library(pwm.provider());
                 var output = library.openPwm(new DeviceProvider.PwmTarget(pwm.gpio(), pwm.chip(), pwm.channel()),
@@ -226,7 +228,9 @@ public final class LinuxBoard implements Board {
                 return new PwmOutputFan(output.id(), output);
             } else if (part instanceof FanSpec.Emc230x emc) {
                 I2cBus bus = bus(emc.provider(), emc.bus());
-                return Emc230xFan.open(bus, emc.address(), emc.fan(), emc.model(), host.newStallDetector());
+                Emc230xFan fan = Emc230xFan.open(bus, emc.address(), emc.fan(), emc.model(), host.newStallDetector());
+                recordDriven(DrivenFans.emc230xKey(emc.bus(), emc.address(), emc.fan()), emc.provider().configName());
+                return fan;
             } else if (part instanceof FanSpec.Emc2101 emc) {
                 I2cBus bus = bus(emc.provider(), emc.bus());
                 return Emc2101Fan.open(bus, emc.address(), emc.tachometer(), host.newStallDetector());
@@ -251,6 +255,16 @@ public final class LinuxBoard implements Board {
          */
         private void leaveRunning(DeviceProvider library) {
             resources.remove(library);
+        }
+
+        /**
+         * Records a fan only pifan drives, for {@code pifan restore}; forgotten when the board is
+         * closed, which a clean exit does after it has left the fan at full speed.
+         */
+        private void recordDriven(String key, String value) {
+            TakeoverRecords records = host.takeovers();
+            records.remember(key, value);
+            keep(() -> records.forget(key));
         }
 
         private <T extends AutoCloseable> T keep(T resource) {

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * One {@code /sys/class/thermal/thermal_zoneN} and the types of the cooling devices bound to it:
  * each {@code cdevK} entry is a link to a {@code cooling_deviceM} whose {@code type} names the
- * driver ({@code pwm-fan}, {@code gpio-fan}, {@code emc2305}). A cooling device has no link to the
+ * driver ({@code pwm-fan}, {@code gpio-fan}, {@code emc2305_fan}). A cooling device has no link to the
  * device it cools (drivers/thermal/thermal_core.c registers it without a parent), so a fan is
  * matched to its cooling device by that type.
  */

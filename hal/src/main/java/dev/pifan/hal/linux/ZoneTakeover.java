@@ -177,8 +177,22 @@ public final class ZoneTakeover {
      * @return one line per thing done, for the log
      */
     public static List<String> restore(Sysfs sysfs, TakeoverRecords records) {
+        return restore(sysfs, DeviceProviders.libraries(), records);
+    }
+
+    /** As above, with the libraries that reach a recorded I2C fan. */
+    public static List<String> restore(Sysfs sysfs, DeviceProviders providers, TakeoverRecords records) {
         List<String> done = new ArrayList<>();
         for (String key : records.keys()) {
+            if (DrivenFans.isKey(key)) {
+                try {
+                    DrivenFans.restore(sysfs, providers, key, records.recalled(key).orElse("")).ifPresent(done::add);
+                    records.forget(key);
+                } catch (HalException e) {
+                    done.add(key + ": could not be set to full speed: " + e.getMessage());
+                }
+                continue;
+            }
             Matcher fan = FAN_KEY.matcher(key);
             if (fan.matches()) {
                 Path pwm = sysfs.path(HwmonDevice.CLASS_DIR + "/" + fan.group(1) + "/" + fan.group(2));
@@ -194,7 +208,7 @@ public final class ZoneTakeover {
         for (String key : records.keys()) {
             Matcher zoneKey = ZONE_KEY.matcher(key);
             if (!zoneKey.matches()) {
-                if (!FAN_KEY.matcher(key).matches()) {
+                if (!FAN_KEY.matcher(key).matches() && !DrivenFans.isKey(key)) {
                     done.add("record " + key + ": not pifan's, left alone");
                 }
                 continue;

@@ -270,4 +270,46 @@ class HwmonFanTest {
         assertEquals(Kind.NOT_FOUND, e.kind());
         assertTrue(e.getMessage().contains("present: [hwmon0 (rpi_volt), hwmon1 (cpu_thermal)]"), e.getMessage());
     }
+
+    /** A CM4 IO board with the kernel's emc2305 bound: the register shows max(hwmon, thermal) state. */
+    private Path cm4WithEmc2305Bound() {
+        Path root = Fixtures.copy(Fixtures.CM4_IO_BOARD, tmp);
+        Fixtures.write(root, "/sys/class/hwmon/hwmon3/name", "emc2305");
+        Fixtures.write(root, "/sys/class/hwmon/hwmon3/pwm1", "102");
+        Fixtures.write(root, "/sys/class/thermal/cooling_device0/type", "emc2305_fan");
+        Fixtures.write(root, "/sys/class/thermal/cooling_device0/cur_state", "4"); // the zone's last word
+        return root;
+    }
+
+    @Test
+    void emc2305sThermalMinimumIsReleasedAfterPifansFirstWrite() throws HalException {
+        Path root = cm4WithEmc2305Bound();
+        FaultyFiles files = new FaultyFiles();
+        HwmonFan fan = HwmonFan.open(new Sysfs(HostRoot.of(root), files), "emc2305", null, 1,
+                StallDetector.disabled(), Takeover.AUTO, TakeoverRecords.none());
+        assertEquals(List.of("sys/class/hwmon/hwmon3/pwm1=102", "sys/class/thermal/cooling_device0/cur_state=0"),
+                files.writesUnder(root), "pifan's write holds the fan where it was; only then the minimum goes");
+        fan.apply(Duty.ofPercent(20));
+        assertEquals("51", Fixtures.read(root, "/sys/class/hwmon/hwmon3/pwm1"));
+    }
+
+    @Test
+    void aPwmFanHasNoThermalMinimumToRelease() throws HalException {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), Takeover.AUTO,
+                TakeoverRecords.none());
+        assertEquals("1", Fixtures.read(root, "/sys/class/thermal/cooling_device0/cur_state"),
+                "pwm-fan's cur_state sets the pwm itself: pifan never writes it");
+    }
+
+    @Test
+    void fullSpeedAfterTheHandBackIsNoConflict() throws HalException {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        HwmonFan fan = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), Takeover.AUTO,
+                TakeoverRecords.none());
+        fan.apply(Duty.ofPercent(40));
+        fan.handBack();
+        fan.apply(Duty.FULL); // the exit path's full speed after a hand-back
+        assertEquals(0, fan.conflicts(), "the 255 pifan itself wrote in the hand-back");
+    }
 }

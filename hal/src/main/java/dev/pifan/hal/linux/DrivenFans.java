@@ -1,0 +1,76 @@
+package dev.pifan.hal.linux;
+
+import dev.pifan.hal.HalException;
+import dev.pifan.hal.i2c.Emc230xFan;
+import dev.pifan.hal.i2c.I2cBus;
+import dev.pifan.hal.io.DeviceProvider;
+import dev.pifan.hal.io.Provider;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The takeover records of fans that nobody but pifan drives (a sysfs PWM channel, an EMC230x on
+ * raw I2C): kept while pifan runs and forgotten when the board is closed after a clean exit, so
+ * that after SIGKILL, the watchdog's SIGABRT or a crash {@code pifan restore} finds them and sets
+ * each one to full speed. Without a record such a fan stays at the last duty pifan wrote, with
+ * nobody driving it. A key names the fan; the value is checked before anything is written.
+ */
+public final class DrivenFans {
+
+    private static final Pattern SYSFS_PWM = Pattern.compile("fan-(pwmchip\\d+)-pwm(\\d+)");
+    private static final Pattern EMC230X = Pattern.compile("fan-emc230x-i2c(\\d+)-0x([0-9a-f]{2})-fan([1-5])");
+
+    private DrivenFans() {
+    }
+
+    /** {@code fan-pwmchip0-pwm1}: channel 1 of the chip's class entry. */
+    static String sysfsPwmKey(PwmChip chip, int channel) {
+        return "fan-" + chip.directory().getFileName() + "-pwm" + channel;
+    }
+
+    /** {@code fan-emc230x-i2c10-0x2f-fan1}; the record's value is the provider that drove it. */
+    static String emc230xKey(int bus, int address, int fan) {
+        return String.format(Locale.ROOT, "fan-emc230x-i2c%d-0x%02x-fan%d", bus, address, fan);
+    }
+
+    static boolean isKey(String key) {
+        return SYSFS_PWM.matcher(key).matches() || EMC230X.matcher(key).matches();
+    }
+
+    /**
+     * Sets the recorded fan to full speed; empty when {@code key} is not one of these records.
+     *
+     * @return what was done, for the log
+     * @throws HalException when the fan could not be set (the record is then kept)
+     */
+    static Optional<String> restore(Sysfs sysfs, DeviceProviders providers, String key, String value)
+            throws HalException {
+        Matcher pwm = SYSFS_PWM.matcher(key);
+        if (pwm.matches()) {
+            Path channel = sysfs.path(PwmChip.CLASS_DIR + "/" + pwm.group(1) + "/pwm" + pwm.group(2));
+            long period = sysfs.readInteger(channel.resolve("period"), 1, Long.MAX_VALUE);
+            sysfs.write(channel.resolve("duty_cycle"), period);
+            sysfs.write(channel.resolve("enable"), 1);
+            return Optional.of(channel + ": full speed (duty_cycle = period " + period + " ns, enabled)");
+        }
+        Matcher emc = EMC230X.matcher(key);
+        if (emc.matches()) {
+            Provider provider;
+            try {
+                provider = Provider.parse(value);
+            } catch (IllegalArgumentException e) {
+                provider = Provider.DIOZERO;
+            }
+            int bus = Integer.parseInt(emc.group(1));
+            int address = Integer.parseInt(emc.group(2), 16);
+            try (DeviceProvider library = providers.open(provider); I2cBus i2c = library.openI2cBus(bus)) {
+                Emc230xFan.driveFull(i2c, address, Integer.parseInt(emc.group(3)));
+            }
+            return Optional.of("i2c-" + bus + " " + I2cBus.hex(address) + " fan " + emc.group(3) + ": full speed");
+        }
+        return Optional.empty();
+    }
+}

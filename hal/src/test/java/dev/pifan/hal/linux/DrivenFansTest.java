@@ -1,0 +1,111 @@
+package dev.pifan.hal.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pifan.hal.Duty;
+import dev.pifan.hal.io.Provider;
+import dev.pifan.hal.testing.FakeClock;
+import dev.pifan.hal.testing.FakeDevices;
+import dev.pifan.hal.testing.Fixtures;
+import dev.pifan.hal.testing.RegisterMapBus;
+import dev.pifan.hal.testing.RegisterMapBus.Write;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A fan only pifan drives is recorded while it runs, and restore drives it full after a kill. */
+class DrivenFansTest {
+
+    @TempDir
+    Path tmp;
+
+    private final FakeClock clock = new FakeClock();
+
+    private Host.Builder host(Path root, TakeoverRecords records) {
+        return Host.builder(HostRoot.of(root)).executablePath(List.of()).providers(DeviceProviders.none())
+                .clock(clock).sleeper(clock.sleeper()).takeovers(records);
+    }
+
+    private static Path exportedChannel(Path root) throws Exception {
+        Path channel = Files.createDirectories(root.resolve("sys/class/pwm/pwmchip0/pwm0"));
+        for (String file : List.of("period", "duty_cycle", "enable")) {
+            Files.writeString(channel.resolve(file), "0\n");
+        }
+        Files.writeString(channel.resolve("polarity"), "normal\n");
+        return channel;
+    }
+
+    private static HardwareSpec pwmSpec() {
+        return new HardwareSpec(new TemperatureSpec.Hwmon("cpu_thermal", 1), new ThrottleSpec.None(),
+                new FanSpec.SysfsPwm("fe20c000.pwm", new SysfsPwmFan.Settings(0, 25_000,
+                        SysfsPwmFan.Polarity.NORMAL, false, SysfsPwmFan.DEFAULT_EXPORT_TIMEOUT)));
+    }
+
+    @Test
+    void aSysfsPwmFanIsRecordedWhileRunningAndForgottenAtACleanClose() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
+        exportedChannel(root);
+        TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run"));
+        LinuxBoard board = LinuxBoard.open(host(root, records).build(), pwmSpec());
+        assertEquals(List.of("fan-pwmchip0-pwm0"), records.keys());
+        board.close();
+        assertEquals(List.of(), records.keys(), "a clean exit leaves nothing for restore to do");
+    }
+
+    @Test
+    void restoreDrivesAKilledPifansPwmChannelFull() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
+        Path channel = exportedChannel(root);
+        TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run"));
+        LinuxBoard board = LinuxBoard.open(host(root, records).build(), pwmSpec());
+        board.fan().apply(Duty.ofPercent(20)); // then SIGKILL: board.close() never runs
+        assertEquals("8000", Fixtures.read(root, "/sys/class/pwm/pwmchip0/pwm0/duty_cycle"));
+
+        List<String> done = ZoneTakeover.restore(Sysfs.at(root), DeviceProviders.none(), records);
+
+        assertEquals("40000", Files.readString(channel.resolve("duty_cycle")).strip(), "duty_cycle = period");
+        assertEquals("1", Files.readString(channel.resolve("enable")).strip());
+        assertEquals(1, done.size(), done.toString());
+        assertEquals(List.of(), records.keys());
+    }
+
+    @Test
+    void restoreDrivesAKilledPifansEmc2301FullAfterCheckingItsIds() throws Exception {
+        Path root = Fixtures.copy(Fixtures.CM4_IO_BOARD, tmp);
+        FakeDevices diozero = new FakeDevices(Provider.DIOZERO);
+        RegisterMapBus bus = diozero.bus(10);
+        RegisterMapBus.emc2301(bus.chip(0x2f));
+        TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run"));
+        LinuxBoard board = LinuxBoard.open(host(root, records).providers(diozero.asProviders()).build(),
+                HardwareSpec.auto());
+        board.fan().apply(Duty.ofPercent(20)); // then SIGKILL
+        assertEquals(List.of("fan-emc230x-i2c10-0x2f-fan1"), records.keys());
+
+        FakeDevices afterwards = new FakeDevices(Provider.DIOZERO);
+        RegisterMapBus.emc2301(afterwards.bus(10).chip(0x2f));
+        ZoneTakeover.restore(Sysfs.at(root), afterwards.asProviders(), records);
+
+        assertEquals(List.of(new Write(0x2f, 0x30, 0xFF)), afterwards.bus(10).writes());
+        assertEquals(List.of(), records.keys());
+    }
+
+    @Test
+    void aRecordOfAnEmcAddressWhereAnotherChipAnswersWritesNothingAndIsKept() throws Exception {
+        Path root = Fixtures.copy(Fixtures.CM4_IO_BOARD, tmp);
+        TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run"));
+        records.remember(DrivenFans.emc230xKey(10, 0x2f, 1), "diozero");
+        FakeDevices diozero = new FakeDevices(Provider.DIOZERO);
+        diozero.bus(10).chip(0x2f).set(0xFD, 0x12).set(0xFE, 0x00);
+
+        List<String> done = ZoneTakeover.restore(Sysfs.at(root), diozero.asProviders(), records);
+
+        assertEquals(List.of(), diozero.bus(10).writes());
+        assertTrue(done.get(0).contains("could not be set to full speed"), done.toString());
+        assertEquals(List.of("fan-emc230x-i2c10-0x2f-fan1"), records.keys(), "kept for a later try");
+        assertEquals(Optional.of("diozero"), records.recalled("fan-emc230x-i2c10-0x2f-fan1"));
+    }
+}
