@@ -34,6 +34,9 @@ public final class ControlLoop {
         FULL
     }
 
+    /** How far below the kernel's critical trip pifan gives a disabled zone back (see below). */
+    public static final double CRITICAL_MARGIN_C = 5.0;
+
     private final Board board;
     private volatile Controller controller;
     private final MonotonicClock clock;
@@ -97,6 +100,10 @@ public final class ControlLoop {
             }
         }
 
+        if (celsius.isPresent()) {
+            yieldNearTheKernelsCriticalTrip(fan, celsius.getAsDouble());
+        }
+
         Reading reading = new Reading(start, celsius, temperatureError, flags, throttleError, rpm, rpmError,
                 lastWriteFailed);
         Decision decision = controller.decide(reading);
@@ -115,6 +122,31 @@ public final class ControlLoop {
             }
         }
         return snapshot;
+    }
+
+    /**
+     * With a zone disabled for pifan ({@code fan.takeover: zone}) the kernel no longer acts on its
+     * critical trip, which on a Pi is an orderly power-off (110 °C on a Pi 5, 90 °C on a Pi 4):
+     * pifan holds that duty for it. {@link #CRITICAL_MARGIN_C} below the trip (a few ticks of the
+     * fastest rise, plus the sensor's steps) the zone goes back to the kernel for the rest of the
+     * run, with the fan at full speed: from there the kernel drives the fan and powers the board
+     * off at its trip, as it would have without pifan. Only a restart takes the fan again.
+     */
+    private static void yieldNearTheKernelsCriticalTrip(Fan fan, double celsius) {
+        OptionalDouble critical = fan.kernelCriticalC();
+        if (critical.isEmpty() || celsius < critical.getAsDouble() - CRITICAL_MARGIN_C) {
+            return;
+        }
+        try {
+            fan.yieldAtCritical();
+            LOG.error("{} C, within {} C of the kernel's critical trip at {} C: fan {} at full speed and its thermal"
+                    + " zone given back to the kernel, which powers the board off at that trip; pifan drives this"
+                    + " fan again only after a restart", celsius, CRITICAL_MARGIN_C, critical.getAsDouble(), fan.id());
+        } catch (HalException e) {
+            LOG.error("{} C, within {} C of the kernel's critical trip at {} C: could not give fan {}'s zone back ({});"
+                    + " pifan keeps the fan at full speed and tries again next tick", celsius, CRITICAL_MARGIN_C,
+                    critical.getAsDouble(), fan.id(), e.getMessage());
+        }
     }
 
     private static boolean apply(Fan fan, Duty duty, List<Snapshot.SourceError> errors) {

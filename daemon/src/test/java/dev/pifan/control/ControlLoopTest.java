@@ -132,4 +132,23 @@ class ControlLoopTest {
         Snapshot s = tickAfter(1);
         assertEquals(0, s.costNanos(), "the fake clock did not move during the tick");
     }
+
+    @Test
+    void aZoneDisabledForPifanGoesBackToTheKernelNearItsCriticalTrip() {
+        board.kernelCritical = java.util.OptionalDouble.of(110);
+        board.temperature(104.5).temperature(105.0).temperature(106.0);
+        tickAfter(1);
+        assertEquals(0, board.yields, "5.5 C below the trip: pifan still holds the zone");
+        tickAfter(1);
+        assertEquals(1, board.yields, "at 5 C below: given back");
+        tickAfter(1);
+        assertEquals(1, board.yields, "once: the zone stays the kernel's");
+    }
+
+    @Test
+    void withoutADisabledZoneNothingIsYieldedAtAnyTemperature() {
+        board.temperature(120.0);
+        tickAfter(1);
+        assertEquals(0, board.yields);
+    }
 }

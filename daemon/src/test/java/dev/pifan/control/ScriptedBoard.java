@@ -35,6 +35,9 @@ final class ScriptedBoard implements Board {
     int rpm;
     boolean handsBack;
     boolean handedBack;
+    /** A zone pifan disabled, with this critical trip; cleared by the fan's yield. */
+    java.util.OptionalDouble kernelCritical = java.util.OptionalDouble.empty();
+    int yields;
 
     ScriptedBoard temperature(double celsius) {
         temperatures.add(new Outcome<>(celsius, null));
@@ -121,6 +124,17 @@ final class ScriptedBoard implements Board {
             public boolean handBack() {
                 handedBack = handsBack;
                 return handsBack;
+            }
+
+            @Override
+            public java.util.OptionalDouble kernelCriticalC() {
+                return kernelCritical;
+            }
+
+            @Override
+            public void yieldAtCritical() {
+                yields++;
+                kernelCritical = java.util.OptionalDouble.empty();
             }
         };
     }

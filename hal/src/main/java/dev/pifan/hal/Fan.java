@@ -32,6 +32,25 @@ public interface Fan {
         return FanOwner.PIFAN;
     }
 
+    /**
+     * The critical trip (°C) of a thermal zone pifan disabled to drive this fan
+     * ({@code fan.takeover: zone}): while the zone is disabled the kernel does not act on it, so its
+     * shutdown at that temperature is pifan's to keep ({@link #yieldAtCritical()}). Empty when no
+     * zone of this fan is disabled (nobody drives it, {@code user_space} keeps the critical trip, or
+     * it was given back).
+     */
+    default java.util.OptionalDouble kernelCriticalC() {
+        return java.util.OptionalDouble.empty();
+    }
+
+    /**
+     * Near the kernel's critical trip: full speed, and every zone pifan took given back for the
+     * rest of the run, so the kernel shuts the board down where it would have without pifan.
+     * From then on the kernel drives the fan and {@link #apply} writes nothing.
+     */
+    default void yieldAtCritical() throws HalException {
+    }
+
     /** Ticks at which the fan's setting read back was not what pifan wrote: someone else drives it too. */
     default long conflicts() {
         return 0;

@@ -182,6 +182,19 @@ public final class TimeLimitedBoard implements Board {
             return source.call(fan.id(), "hand-back", fan::handBack);
         }
 
+        @Override
+        public void yieldAtCritical() throws HalException {
+            source.call(fan.id(), "hand-back at the critical trip", () -> {
+                fan.yieldAtCritical();
+                return null;
+            });
+        }
+
+        @Override
+        public java.util.OptionalDouble kernelCriticalC() {
+            return fan.kernelCriticalC(); // read when the zones were taken: no device access
+        }
+
         // both answer from what the fan already holds in memory: no device access to time-limit
 
         @Override

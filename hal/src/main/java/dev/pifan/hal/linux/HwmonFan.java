@@ -54,6 +54,7 @@ public final class HwmonFan implements Fan {
     private final String fanKey;
     private Integer written;
     private long conflicts;
+    private boolean yielded;
 
     private HwmonFan(Sysfs sysfs, HwmonDevice device, int channel, StallDetector stall, ZoneTakeover zones,
             boolean kernelOwned, boolean observeOnly, TakeoverRecords records) {
@@ -151,6 +152,20 @@ public final class HwmonFan implements Fan {
         }
     }
 
+    @Override
+    public java.util.OptionalDouble kernelCriticalC() {
+        return observeOnly || yielded ? java.util.OptionalDouble.empty() : zones.disabledCriticalC();
+    }
+
+    @Override
+    public void yieldAtCritical() throws HalException {
+        if (observeOnly || yielded) {
+            return;
+        }
+        handBack();
+        yielded = true;
+    }
+
     /** The type the kernel gives this driver's cooling device ({@code cooling_deviceN/type}). */
     static String coolingType(String hwmonName) {
         return switch (hwmonName) {
@@ -172,6 +187,9 @@ public final class HwmonFan implements Fan {
 
     @Override
     public FanOwner owner() {
+        if (yielded) {
+            return FanOwner.KERNEL;
+        }
         if (!kernelOwned) {
             return FanOwner.PIFAN;
         }
@@ -185,7 +203,7 @@ public final class HwmonFan implements Fan {
 
     @Override
     public void apply(Duty duty) throws HalException {
-        if (observeOnly) {
+        if (observeOnly || yielded) {
             return;
         }
         if (written != null) {
@@ -232,6 +250,9 @@ public final class HwmonFan implements Fan {
     public boolean handBack() throws HalException {
         if (observeOnly) {
             return kernelOwned;
+        }
+        if (yielded) {
+            return true;
         }
         sysfs.write(pwm, 255);
         // the exit path may apply full speed after this: compare with this write, not the last tick's

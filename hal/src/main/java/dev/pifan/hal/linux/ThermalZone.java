@@ -69,6 +69,35 @@ public record ThermalZone(Path directory, String entry, String type, List<String
                 .filter(p -> !p.isBlank()).toList();
     }
 
+    /**
+     * The lowest trip of type {@code critical} in °C, from {@code trip_point_N_type} and
+     * {@code trip_point_N_temp} (millidegrees; drivers/thermal/thermal_sysfs.c); empty when the
+     * zone has none or it cannot be read.
+     */
+    public java.util.OptionalDouble criticalC(Sysfs sysfs) {
+        java.util.OptionalDouble lowest = java.util.OptionalDouble.empty();
+        for (int n = 0; n < 32; n++) {
+            Path type = directory.resolve("trip_point_" + n + "_type");
+            java.util.Optional<String> kind = readQuietly(sysfs, type);
+            if (kind.isEmpty()) {
+                break;
+            }
+            if (!kind.get().equals("critical")) {
+                continue;
+            }
+            try {
+                double celsius = sysfs.readInteger(directory.resolve("trip_point_" + n + "_temp"), -273_150, 1_000_000)
+                        / 1000.0;
+                if (lowest.isEmpty() || celsius < lowest.getAsDouble()) {
+                    lowest = java.util.OptionalDouble.of(celsius);
+                }
+            } catch (HalException e) {
+                // an unreadable trip: the others still count
+            }
+        }
+        return lowest;
+    }
+
     /** {@code thermal_zone0 (cpu-thermal)}, for reports. */
     public String describe() {
         return entry + " (" + type + ")";

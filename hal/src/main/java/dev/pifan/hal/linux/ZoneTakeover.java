@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -130,6 +131,25 @@ public final class ZoneTakeover {
 
     public boolean any() {
         return !taken.isEmpty();
+    }
+
+    /**
+     * The lowest critical trip (°C) of the zones pifan disabled: a zone that is not enabled is not
+     * updated at all, critical trips included ({@code __thermal_zone_device_update} returns for
+     * it, drivers/thermal/thermal_core.c). Zones switched to {@code user_space} keep theirs.
+     */
+    OptionalDouble disabledCriticalC() {
+        OptionalDouble lowest = OptionalDouble.empty();
+        for (Taken t : taken) {
+            if (!t.file().equals(t.zone().mode())) {
+                continue;
+            }
+            OptionalDouble critical = t.zone().criticalC(sysfs);
+            if (critical.isPresent() && (lowest.isEmpty() || critical.getAsDouble() < lowest.getAsDouble())) {
+                lowest = critical;
+            }
+        }
+        return lowest;
     }
 
     /**

@@ -312,4 +312,41 @@ class HwmonFanTest {
         fan.apply(Duty.FULL); // the exit path's full speed after a hand-back
         assertEquals(0, fan.conflicts(), "the 255 pifan itself wrote in the hand-back");
     }
+
+    private Path pi5WithTrips() {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Fixtures.write(root, ZONE0 + "/trip_point_0_type", "critical");
+        Fixtures.write(root, ZONE0 + "/trip_point_0_temp", "110000");
+        Fixtures.write(root, ZONE0 + "/trip_point_1_type", "active");
+        Fixtures.write(root, ZONE0 + "/trip_point_1_temp", "50000");
+        return root;
+    }
+
+    @Test
+    void aDisabledZoneLeavesItsCriticalTripToPifanUntilItIsYielded() throws HalException {
+        Path root = pi5WithTrips();
+        HwmonFan fan = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), Takeover.ZONE,
+                TakeoverRecords.none());
+        assertEquals(java.util.OptionalDouble.of(110.0), fan.kernelCriticalC());
+        fan.apply(Duty.ofPercent(40));
+
+        fan.yieldAtCritical();
+
+        assertEquals("enabled", Fixtures.read(root, ZONE0 + "/mode"), "the kernel acts on its critical trip again");
+        assertEquals("255", Fixtures.read(root, HWMON2 + "/pwm1"));
+        assertEquals(FanOwner.KERNEL, fan.owner());
+        assertEquals(java.util.OptionalDouble.empty(), fan.kernelCriticalC());
+        fan.apply(Duty.ofPercent(30));
+        assertEquals("255", Fixtures.read(root, HWMON2 + "/pwm1"), "the kernel's fan now: pifan writes nothing");
+        assertTrue(fan.handBack(), "at exit the kernel already has it");
+    }
+
+    @Test
+    void theUserSpaceGovernorKeepsTheCriticalTripSoThereIsNothingToYield() throws HalException {
+        Path root = pi5WithTrips();
+        Fixtures.write(root, ZONE0 + "/available_policies", "step_wise user_space");
+        HwmonFan fan = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), Takeover.GOVERNOR,
+                TakeoverRecords.none());
+        assertEquals(java.util.OptionalDouble.empty(), fan.kernelCriticalC());
+    }
 }
