@@ -34,7 +34,12 @@ public final class Emc2101Fan implements Fan {
     static final int PRODUCT_EMC2101 = 0x16;
     static final int PRODUCT_EMC2101_R = 0x28;
     static final int RPM_FACTOR = 5_400_000;
-    static final int COUNT_STOPPED = 0xFFFF;
+    /**
+     * Counts from here up mean a stopped fan: the chip stops counting at its TACH limit and
+     * reports 0xFFFF, and counts near it (under 83 rpm) are no speed a fan runs at
+     * (hardware notes, EMC2101: "counts >= 0xFF40 mean stopped").
+     */
+    static final int COUNT_STOPPED = 0xFF40;
 
     private final ChipIo io;
     private final int steps;

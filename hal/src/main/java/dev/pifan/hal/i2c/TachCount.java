@@ -12,11 +12,11 @@ final class TachCount {
     }
 
     /**
-     * @param stopped the count the chip reports when no edge arrived
+     * @param stoppedFrom the least count that means no edge arrived in time (the fan stands still)
      * @param rpmFactor the chip's constant: rpm = rpmFactor / count
      */
-    static int toRpm(String fanId, int count, int stopped, int rpmFactor) throws HalException {
-        if (count == stopped) {
+    static int toRpm(String fanId, int count, int stoppedFrom, int rpmFactor) throws HalException {
+        if (count >= stoppedFrom) {
             return 0;
         }
         if (count == 0) {

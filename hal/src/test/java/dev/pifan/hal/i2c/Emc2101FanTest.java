@@ -45,6 +45,10 @@ class Emc2101FanTest {
         assertEquals(5_400_000 / 1800, fan.readRpm().getAsInt());
         bus.chip(0x4c).set(0x47, 0xFF).set(0x46, 0xFF);
         assertEquals(0, fan.readRpm().getAsInt());
+        bus.chip(0x4c).set(0x47, 0xFF).set(0x46, 0x40);
+        assertEquals(0, fan.readRpm().getAsInt(), "0xff40 and up: stopped, not 82 rpm");
+        bus.chip(0x4c).set(0x47, 0xFF).set(0x46, 0x3F);
+        assertEquals(5_400_000 / 0xFF3F, fan.readRpm().getAsInt(), "just below: a (very slow) speed");
     }
 
     @Test
