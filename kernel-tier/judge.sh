@@ -16,7 +16,8 @@ why=()
 # (with speed steps, pifan's duty as the driver rounds it: pwm = round(255 d), then
 #  gpio-fan (FAN_ROUNDING=up): step = DIV_ROUND_UP(pwm (L - 1), 255), the fan gets step / (L - 1)
 #  (drivers/hwmon/gpio-fan.c, set_pwm); emc2305 (closest): state = DIV_ROUND_CLOSEST(pwm (L - 1), 255),
-#  register = DIV_ROUND_CLOSEST(state 255, L - 1) (drivers/hwmon/emc2305.c, EMC2305_PWM_DUTY2STATE)
+#  register = DIV_ROUND_CLOSEST(state 255, L - 1) (drivers/hwmon/emc2305.c, EMC2305_PWM_DUTY2STATE);
+#  nearest: a register of L - 1 steps written as round(d (L - 1)) (EMC2101, hal's Emc2101Fan)
 levels=$(sed -n 's/^FAN_LEVELS=//p' "$out/board.env" 2>/dev/null)
 rounding=$(sed -n 's/^FAN_ROUNDING=//p' "$out/board.env" 2>/dev/null)
 read -r judged mine other trans < <(awk -F, -v tol="${TOLERANCE:-0.003}" -v levels="${levels:-0}" -v rounding="${rounding:-up}" '
@@ -25,6 +26,7 @@ read -r judged mine other trans < <(awk -F, -v tol="${TOLERANCE:-0.003}" -v leve
     if (levels < 2 || d < 0) return d
     n = levels - 1
     pwm = int(d * 255 + 0.5)
+    if (rounding == "nearest") return int(d * n + 0.5) / n
     if (rounding == "closest") { s = int((pwm * n + 127) / 255); return int((s * 255 + int(n / 2)) / n) / 255 }
     s = int((pwm * n + 254) / 255)
     return s / n
@@ -73,7 +75,18 @@ for path in sigterm sigkill restore restart once; do
     why+=("after $path the fan is at ${fan:-?} with the zone above its trips: less than the kernel's own ${least:-1}")
 done
 
+# near the critical trip of a disabled zone (boards with CRITICAL_MC): the zone the kernel's again, fan full
+crit_cell=-
+if [[ -f "$out/exit-critical.txt" ]]; then
+  crit_fan=$(sed -n 's/^fan=//p' "$out/exit-critical.txt") crit_mode=$(sed -n 's/^mode=//p' "$out/exit-critical.txt")
+  crit_cell="fan $crit_fan, $crit_mode"
+  [[ "$crit_mode" == "$mode0" && "${crit_fan:-0}" -ge 250 ]] ||
+    why+=("4 C below the critical trip pifan kept the zone $crit_mode with the fan at ${crit_fan:-?}: the kernel's power-off cannot happen")
+elif grep -q '^CRITICAL=yes' "$out/board.env" 2>/dev/null; then
+  why+=("the critical-trip step was not reached")
+fi
+
 if ((${#why[@]})); then printf '%s\n' "${why[@]}"; else echo ok; fi >"$out/why.txt"
 IFS='|'
-echo "$board|$judged|$mine|$other|$trans|${cells[*]}"
+echo "$board|$judged|$mine|$other|$trans|${cells[*]}|$crit_cell"
 ((${#why[@]} == 0))

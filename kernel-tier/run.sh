@@ -71,7 +71,7 @@ boot() { # boot BOARD: stages the shares, boots the guest, leaves its results in
     "${share[@]}" >"$dir/console.log" 2>&1 || say "$board: qemu exited with $? (console: $dir/console.log)"
 }
 
-printf '%s\n' "board|s judged|fan = pifan's|set by another|governor trans|SIGTERM|SIGKILL|restore|restart|--once|verdict" >"$results/table.txt"
+printf '%s\n' "board|s judged|fan = pifan's|set by another|governor trans|SIGTERM|SIGKILL|restore|restart|--once|near critical|verdict" >"$results/table.txt"
 failed=()
 for board in "${boards[@]}"; do
   [[ -f "$TIER_DIR/boards/$board.yaml" ]] || fail "no board '$board' in $TIER_DIR/boards"

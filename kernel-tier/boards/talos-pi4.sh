@@ -1,6 +1,6 @@
 # shellcheck shell=sh
 # A Pi 4 on Talos Linux: a mainline kernel (the CPU zone drives no fan, its governors include
-# user_space), the temperature from hwmon cpu_thermal (THERMAL_HWMON's twin of the zone), a fan on
+# user_space), the temperature from the zone (talos-pi4.yaml says why not hwmon cpu_thermal), a fan on
 # the SoC's PWM through /sys/class/pwm (dtoverlay=pwm). Here the PWM is the virt machine's pwm-gpio
 # (common.dtsi), which no kernel driver holds. The Pi's firmware is missing in the guest, so there
 # is no rpi_volt (raspberrypi-hwmon needs the firmware mailbox): the throttle source is none, and

@@ -24,6 +24,7 @@ HOT_MC=62000      # held while an exit path is judged: above every board's first
 EXIT_MIN_FAN=1    # the least fan setting the kernel itself would drive at HOT_MC
 FAN_LEVELS=0      # a driver with speed steps (gpio-fan: 2): the judge rounds pifan's duty to them
 FAN_ROUNDING=up   # how the driver rounds to its steps: up (gpio-fan) or closest (emc2305)
+CRITICAL_MC=""    # the zone's critical trip, on boards run with fan.takeover: zone (exit-critical)
 FAN_OWNER=pifan   # how /status names who drives the fan (drivers.fan_owner), as far as the judge reads it
 board_setup() { :; }
 fan_state() { :; }
@@ -69,7 +70,8 @@ judge_exit() {
 }
 
 board_setup
-printf 'FAN_LEVELS=%s\nFAN_ROUNDING=%s\nFAN_OWNER=%s\n' "$FAN_LEVELS" "$FAN_ROUNDING" "$FAN_OWNER" >/out/board.env
+printf 'FAN_LEVELS=%s\nFAN_ROUNDING=%s\nFAN_OWNER=%s\nCRITICAL=%s\n' "$FAN_LEVELS" "$FAN_ROUNDING" "$FAN_OWNER" \
+  "$([ -n "$CRITICAL_MC" ] && echo yes || echo no)" >/out/board.env
 find /sys/class/thermal/ /sys/class/hwmon/ /sys/class/pwm/ -maxdepth 2 2>/dev/null | sort >/out/sysfs-tree.txt
 for f in $ZONE/type $ZONE/mode $ZONE/policy $ZONE/available_policies /sys/class/hwmon/hwmon*/name \
   /sys/class/hwmon/hwmon*/pwm1 /sys/class/hwmon/hwmon*/pwm1_enable /sys/class/thermal/cooling_device*/type \
@@ -126,6 +128,20 @@ start_ticking /out/restart.log
 kill -TERM $pifan_pid
 wait $pifan_pid
 judge_exit exit-restart
+
+# --- near the critical trip of a zone pifan disabled (fan.takeover: zone): pifan must give the zone
+# back at full speed, so that the kernel's own power-off at the trip works (boards set CRITICAL_MC)
+if [ -n "$CRITICAL_MC" ]; then
+  log "near the critical trip"
+  start_ticking /out/critical.log
+  echo $((CRITICAL_MC - 4000)) >$ZONE/emul_temp
+  i=0
+  while [ $i -lt 60 ] && [ "$(cat $ZONE/mode)" != enabled ]; do busybox sleep 0.5; i=$((i + 1)); done
+  snapshot exit-critical
+  kill -TERM $pifan_pid
+  wait $pifan_pid
+  echo "$HOT_MC" >$ZONE/emul_temp
+fi
 
 # --- --once
 log "--once"

@@ -57,13 +57,17 @@ final class ProbeCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        if (report.exitCode() != 0) {
+        // a part the config pins is what pifan run opens, found by auto or not (it checks it at start)
+        boolean noFan = report.chosenFan().isEmpty() && loaded.hardware().fan() instanceof FanSpec.Auto;
+        boolean noTemperature = report.chosenTemperature().isEmpty()
+                && loaded.hardware().temperature() instanceof TemperatureSpec.Auto;
+        if (noFan || noTemperature) {
             spec.commandLine().getErr().println("pifan: nothing to run with under " + report.root() + ": "
-                    + (report.chosenTemperature().isEmpty() && report.chosenFan().isEmpty()
-                    ? "no fan and no temperature source" : report.chosenFan().isEmpty()
+                    + (noFan && noTemperature ? "no fan and no temperature source" : noFan
                     ? "no fan pifan can drive" : "no temperature source") + " (see the findings above)");
+            return 1;
         }
-        return report.exitCode();
+        return 0;
     }
 
     /** The same config {@code pifan run} would read: its hardware section's hints shape discovery. */

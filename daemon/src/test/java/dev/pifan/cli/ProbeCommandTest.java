@@ -103,6 +103,15 @@ class ProbeCommandTest {
     }
 
     @Test
+    void aFanTheConfigPinsIsWhatRunOpensSoProbeDoesNotFailForWantOfAnAutoFan() throws IOException {
+        Path root = FixtureTrees.copy(Fixtures.TALOS_PI4, tmp);
+        Path config = Files.writeString(tmp.resolve("pifan.yaml"), "hardware:\n  fan: {driver: emc230x, bus: 0}\n");
+        Cli cli = Cli.run("probe", "--root", root.toString(), "--config", config.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("  fan: {driver: emc230x, bus: 0"), cli.out());
+    }
+
+    @Test
     void theConfigsHintsShapeTheChoiceAndPinnedPartsAreNamed() throws IOException {
         Path root = FixtureTrees.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         Path config = Files.writeString(tmp.resolve("pifan.yaml"), """
