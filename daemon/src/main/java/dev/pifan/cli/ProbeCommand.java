@@ -2,6 +2,7 @@ package dev.pifan.cli;
 
 import dev.pifan.config.PifanConfig;
 import dev.pifan.config.ProfileDefaults;
+import dev.pifan.control.KernelCurve;
 import dev.pifan.hal.linux.DiscoveryReport;
 import dev.pifan.hal.linux.FanSpec;
 import dev.pifan.hal.linux.HardwareSpec;
@@ -55,6 +56,13 @@ final class ProbeCommand implements Callable<Integer> {
                 out.println(loaded.source() + " pins these, and pifan run opens them rather than the choice above:");
                 pinned.forEach(line -> out.println("  " + line));
             }
+            List<String> kernelCurve = kernelCurveLines(report, loaded);
+            if (!kernelCurve.isEmpty()) {
+                out.println();
+                out.println("With fan.takeover: none the kernel drives this fan; its curve closest to pifan's ("
+                        + loaded.source() + "), never slower above its first trip (config.txt, then reboot):");
+                kernelCurve.forEach(line -> out.println("  " + line));
+            }
         }
         out.flush();
         // a part the config pins is what pifan run opens, found by auto or not (it checks it at start)
@@ -68,6 +76,26 @@ final class ProbeCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The kernel's own curve settings that approach pifan's curve, for a fan the kernel drives
+     * through pwm-fan: the Pi 5 Active Cooler's {@code fan_tempN} (levels free), the PoE HAT's
+     * {@code poe_fan_tempN} (a Pi 4's pwmfan; levels fixed). Empty for any other fan.
+     */
+    static List<String> kernelCurveLines(DiscoveryReport report, PifanConfig config) {
+        FanSpec fan = config.hardware().fan() instanceof FanSpec.Auto
+                ? report.chosenFan().flatMap(f -> f.spec()).orElse(null) : config.hardware().fan();
+        if (!(fan instanceof FanSpec.Hwmon hwmon) || !hwmon.name().equals(dev.pifan.hal.linux.HwmonFan.PWM_FAN_NAME)) {
+            return List.of();
+        }
+        var curve = ControlFactory.curve(config.curve());
+        double hysteresis = config.curve().hysteresisC();
+        return switch (report.model().family()) {
+            case PI5 -> KernelCurve.pi5(curve, hysteresis).pi5Lines();
+            case PI4 -> KernelCurve.poeHat(curve, hysteresis).poeLines();
+            default -> List.<String>of();
+        };
     }
 
     /** The same config {@code pifan run} would read: its hardware section's hints shape discovery. */

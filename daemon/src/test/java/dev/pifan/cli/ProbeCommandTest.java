@@ -53,7 +53,8 @@ class ProbeCommandTest {
                 + "  temperature: thermal_zone0 (cpu-thermal)\n"
                 + "  throttle:    " + throttle + "\n"
                 + "  fan:         " + fan + "\n"), cli.out());
-        assertTrue(cli.out().endsWith("config to pin this choice:\nhardware:\n"
+        // then, for a pwm-fan the kernel drives, the kernel's closest curve (tested below)
+        assertTrue(cli.out().contains("config to pin this choice:\nhardware:\n"
                 + "  temperature: {driver: thermal-zone, type: cpu-thermal}\n"
                 + "  throttle: {driver: get-throttled" + (fixture.equals(Fixtures.PI5_ACTIVE_COOLER)
                 ? ", path: /sys/devices/platform/soc@107c000000/soc@107c000000:firmware/get_throttled" : "") + "}\n"
@@ -100,6 +101,22 @@ class ProbeCommandTest {
         TreeSnapshot before = TreeSnapshot.of(root);
         assertEquals(0, Cli.run("probe", "--root", root.toString()).exitCode());
         assertEquals(before, TreeSnapshot.of(root));
+    }
+
+    @Test
+    void aKernelDrivenActiveCoolerGetsTheKernelsClosestCurveAsConfigTxtLines() {
+        Path root = FixtureTrees.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Cli cli = Cli.run("probe", "--root", root.toString());
+        assertTrue(cli.out().contains("With fan.takeover: none the kernel drives this fan"), cli.out());
+        assertTrue(cli.out().contains("\n  dtparam=fan_temp0="), cli.out());
+        assertTrue(cli.out().contains(",fan_temp3_speed=255\n"), cli.out());
+    }
+
+    @Test
+    void aPoeHatGetsThePoeParameters() {
+        Path root = FixtureTrees.copy(Fixtures.PI4_POE_PLUS, tmp);
+        Cli cli = Cli.run("probe", "--root", root.toString());
+        assertTrue(cli.out().contains("\n  dtparam=poe_fan_temp0="), cli.out());
     }
 
     @Test
