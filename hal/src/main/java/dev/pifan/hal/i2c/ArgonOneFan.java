@@ -4,6 +4,7 @@ import dev.pifan.hal.Duty;
 import dev.pifan.hal.Fan;
 import dev.pifan.hal.HalException;
 import dev.pifan.hal.HalException.Kind;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalInt;
 
@@ -11,9 +12,12 @@ import java.util.OptionalInt;
  * The fan of an Argon ONE case: a microcontroller at 0x1a on i2c-1 taking the duty in percent.
  *
  * <p>Older firmware takes one bare byte; newer firmware takes register 0x80. {@link Protocol#AUTO}
- * does what Argon's own script does: try the register, fall back to the bare byte when the write
- * fails, and stay with what worked. The MCU has no id register, so "is it there" is answered by the
- * first write, which is 100% (a fan that starts at full speed is the safe start).
+ * tells them apart the way Argon's own script does ({@code argonregister_checksupport} in
+ * argonregister.py): read register 0x80, write it one higher (98 from 99 up), wait a second, read
+ * it back; a register that moved is newer firmware. Each transfer of that check is tried twice, so
+ * one NACK from a busy MCU does not demote a newer case to the legacy protocol. The MCU has no id
+ * register, so "is it there" is answered by the first fan write, which is 100% (a fan that starts at
+ * full speed is the safe start).
  *
  * <p>Byte 0xFF tells the MCU to cut the Pi's power. Every value sent is clamped to 0..100 in
  * {@link #encode(Duty)}, and {@link #send} refuses anything above 100 as a last guard.
@@ -24,12 +28,21 @@ public final class ArgonOneFan implements Fan {
     public static final int DEFAULT_BUS = 1;
     static final int REG_FAN = 0x80;
 
+    /** Argon's script waits a second after each write before it trusts a read-back. */
+    public static final Duration SETTLE = Duration.ofSeconds(1);
+
+    /** Waits for the MCU after a write; {@link #SETTLE} on a real case, nothing in tests. */
+    @FunctionalInterface
+    public interface Settle {
+        void await() throws InterruptedException;
+    }
+
     public enum Protocol {
         /** One byte, the percent: the original firmware. */
         LEGACY,
         /** Register 0x80 takes the percent: newer firmware (Argon ONE V3 and updated V2). */
         REGISTER,
-        /** Register first, bare byte when that fails. */
+        /** Checked at open the way Argon's script checks it. */
         AUTO;
 
         public String configName() {
@@ -50,9 +63,9 @@ public final class ArgonOneFan implements Fan {
      *
      * @throws HalException NOT_FOUND when nothing acknowledges at the address
      */
-    public static ArgonOneFan open(I2cBus bus, int address, Protocol protocol) throws HalException {
+    public static ArgonOneFan open(I2cBus bus, int address, Protocol protocol, Settle settle) throws HalException {
         ChipIo io = new ChipIo(bus, address, "Argon ONE at " + I2cBus.hex(address) + " on " + bus.name());
-        ArgonOneFan fan = new ArgonOneFan(io, protocol);
+        ArgonOneFan fan = new ArgonOneFan(io, protocol == Protocol.AUTO ? detect(io, settle) : protocol);
         try {
             fan.apply(Duty.FULL);
         } catch (HalException e) {
@@ -65,13 +78,53 @@ public final class ArgonOneFan implements Fan {
         return fan;
     }
 
+    /** Register 0x80 moves when written: newer firmware; it does not, or cannot be read: legacy. */
+    static Protocol detect(ChipIo io, Settle settle) throws HalException {
+        try {
+            int old = twice(() -> io.read(REG_FAN, "fan speed (register 0x80)"));
+            int probe = old + 1 >= 100 ? 98 : old + 1;
+            twice(() -> {
+                io.write(REG_FAN, probe, "fan speed (register 0x80, firmware check)");
+                return probe;
+            });
+            settle.await();
+            int back = twice(() -> io.read(REG_FAN, "fan speed (register 0x80)"));
+            return back != old ? Protocol.REGISTER : Protocol.LEGACY;
+        } catch (HalException e) {
+            if (e.kind() != Kind.IO_ERROR) {
+                throw e;
+            }
+            return Protocol.LEGACY;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HalException(Kind.IO_ERROR, io.where() + ": interrupted while checking the firmware", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Transfer {
+        int run() throws HalException;
+    }
+
+    /** One retry on a NACK: the MCU sometimes misses a transfer. */
+    private static int twice(Transfer transfer) throws HalException {
+        try {
+            return transfer.run();
+        } catch (HalException e) {
+            if (e.kind() != Kind.IO_ERROR) {
+                throw e;
+            }
+            return transfer.run();
+        }
+    }
+
     /** The percent byte for a duty: 0..100, never 0xFF. */
     static int encode(Duty duty) {
         long percent = Math.round(duty.percent());
         return (int) Math.max(0, Math.min(100, percent));
     }
 
-    /** The protocol in use: AUTO until the first write has settled it. */
+    /** The protocol in use (never AUTO: open settles it). */
     public Protocol protocol() {
         return protocol;
     }
@@ -93,18 +146,7 @@ public final class ArgonOneFan implements Fan {
         switch (protocol) {
             case LEGACY -> io.writeByte(percent, "fan speed (legacy byte)");
             case REGISTER -> io.write(REG_FAN, percent, "fan speed (register 0x80)");
-            case AUTO -> {
-                try {
-                    io.write(REG_FAN, percent, "fan speed (register 0x80)");
-                    protocol = Protocol.REGISTER;
-                } catch (HalException e) {
-                    if (e.kind() != Kind.IO_ERROR) {
-                        throw e;
-                    }
-                    io.writeByte(percent, "fan speed (legacy byte, after register 0x80 failed)");
-                    protocol = Protocol.LEGACY;
-                }
-            }
+            case AUTO -> throw new IllegalStateException("the protocol is settled at open");
         }
     }
 

@@ -236,7 +236,8 @@ public final class LinuxBoard implements Board {
                 return Emc2101Fan.open(bus, emc.address(), emc.tachometer(), host.newStallDetector());
             } else if (part instanceof FanSpec.ArgonOne argon) {
                 I2cBus bus = bus(argon.provider(), argon.bus());
-                return ArgonOneFan.open(bus, argon.address(), argon.protocol());
+                return ArgonOneFan.open(bus, argon.address(), argon.protocol(),
+                        () -> host.sleeper().sleep(ArgonOneFan.SETTLE));
             } else if (part instanceof FanSpec.Gpio gpio) {
                 // on at open, whatever the wiring: a fan that runs is the safe state until the first tick
                 DeviceProvider library = library(gpio.provider());

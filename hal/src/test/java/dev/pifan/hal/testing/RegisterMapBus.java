@@ -29,6 +29,8 @@ public final class RegisterMapBus implements I2cBus {
     public static final class Chip {
         private final int[] registers = new int[256];
         private final Set<Integer> nackOnWrite = new HashSet<>();
+        private final Set<Integer> ignoredWrites = new HashSet<>();
+        private int readNacksLeft;
         private boolean nackSendByte;
         private int receiveByte;
 
@@ -44,6 +46,18 @@ public final class RegisterMapBus implements I2cBus {
         /** Writes to this register NACK (as a firmware without that register would). */
         public Chip nackWritesTo(int register) {
             nackOnWrite.add(register);
+            return this;
+        }
+
+        /** Writes to this register are acknowledged and dropped (a firmware that has no such register). */
+        public Chip ignoreWritesTo(int register) {
+            ignoredWrites.add(register);
+            return this;
+        }
+
+        /** The next {@code count} register reads NACK (a busy MCU), then they answer again. */
+        public Chip nackNextReads(int count) {
+            readNacksLeft = count;
             return this;
         }
 
@@ -108,6 +122,11 @@ public final class RegisterMapBus implements I2cBus {
     public int readByteData(int address, int register) throws HalException {
         Chip chip = at(address, "reading register " + I2cBus.hex(register));
         reads.add(String.format("%02x:%02x", address, register));
+        if (chip.readNacksLeft > 0) {
+            chip.readNacksLeft--;
+            throw I2cErrors.fromErrno(name, address, "reading register " + I2cBus.hex(register), I2cErrors.EREMOTEIO,
+                    "simulated");
+        }
         return chip.registers[register];
     }
 
@@ -120,7 +139,9 @@ public final class RegisterMapBus implements I2cBus {
                     "simulated");
         }
         writes.add(new Write(address, register, value));
-        chip.registers[register] = value;
+        if (!chip.ignoredWrites.contains(register)) {
+            chip.registers[register] = value;
+        }
     }
 
     @Override
