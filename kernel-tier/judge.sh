@@ -86,6 +86,11 @@ elif grep -q '^CRITICAL=yes' "$out/board.env" 2>/dev/null; then
   why+=("the critical-trip step was not reached")
 fi
 
+# a board's own check (board_extra in its script), when it has one
+if [[ -f "$out/extra.txt" ]] && [[ "$(cat "$out/extra.txt")" != ok ]]; then
+  why+=("$(cat "$out/extra.txt")")
+fi
+
 if ((${#why[@]})); then printf '%s\n' "${why[@]}"; else echo ok; fi >"$out/why.txt"
 IFS='|'
 echo "$board|$judged|$mine|$other|$trans|${cells[*]}|$crit_cell"

@@ -28,6 +28,7 @@ CRITICAL_MC=""    # the zone's critical trip, on boards run with fan.takeover: z
 FAN_OWNER=pifan   # how /status names who drives the fan (drivers.fan_owner), as far as the judge reads it
 board_setup() { :; }
 fan_state() { :; }
+board_extra() { :; }  # a board's own last check; it writes /out/extra.txt: "ok" or what failed
 # shellcheck source=/dev/null
 . /tier/board.sh
 
@@ -148,4 +149,5 @@ log "--once"
 pifan run --config /tier/pifan.yaml --listen off --once >/out/once.log 2>&1
 echo $? >/out/once.rc
 judge_exit exit-once
+board_extra
 log "done"

@@ -86,6 +86,15 @@ public final class Emc2101Fan implements Fan {
         return new Emc2101Fan(io, steps, tachometer, tachometer ? stall : StallDetector.disabled(), restore);
     }
 
+    /**
+     * Full speed, for {@code pifan restore} after a pifan that could not exit: the ids are checked
+     * first (a record never makes pifan write to another chip); full is the chip's step count.
+     */
+    public static void driveFull(I2cBus bus, int address) throws HalException {
+        Emc2101Fan fan = open(bus, address, false, StallDetector.disabled());
+        fan.apply(Duty.FULL);
+    }
+
     /** How many fan-setting steps make 100% with this chip's PWM frequency register. */
     public int steps() {
         return steps;

@@ -1,6 +1,7 @@
 package dev.pifan.hal.linux;
 
 import dev.pifan.hal.HalException;
+import dev.pifan.hal.i2c.Emc2101Fan;
 import dev.pifan.hal.i2c.Emc230xFan;
 import dev.pifan.hal.i2c.I2cBus;
 import dev.pifan.hal.io.DeviceProvider;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The takeover records of fans that nobody but pifan drives (a sysfs PWM channel, an EMC230x on
- * raw I2C): kept while pifan runs and forgotten when the board is closed after a clean exit, so
+ * or an EMC2101 on raw I2C): kept while pifan runs and forgotten when the board is closed after a clean exit, so
  * that after SIGKILL, the watchdog's SIGABRT or a crash {@code pifan restore} finds them and sets
  * each one to full speed. Without a record such a fan stays at the last duty pifan wrote, with
  * nobody driving it. A key names the fan; the value is checked before anything is written.
@@ -22,6 +23,7 @@ public final class DrivenFans {
 
     private static final Pattern SYSFS_PWM = Pattern.compile("fan-(pwmchip\\d+)-pwm(\\d+)");
     private static final Pattern EMC230X = Pattern.compile("fan-emc230x-i2c(\\d+)-0x([0-9a-f]{2})-fan([1-5])");
+    private static final Pattern EMC2101 = Pattern.compile("fan-emc2101-i2c(\\d+)-0x([0-9a-f]{2})");
 
     private DrivenFans() {
     }
@@ -36,8 +38,13 @@ public final class DrivenFans {
         return String.format(Locale.ROOT, "fan-emc230x-i2c%d-0x%02x-fan%d", bus, address, fan);
     }
 
+    /** {@code fan-emc2101-i2c1-0x4c}; the record's value is the provider that drove it. */
+    static String emc2101Key(int bus, int address) {
+        return String.format(Locale.ROOT, "fan-emc2101-i2c%d-0x%02x", bus, address);
+    }
+
     static boolean isKey(String key) {
-        return SYSFS_PWM.matcher(key).matches() || EMC230X.matcher(key).matches();
+        return SYSFS_PWM.matcher(key).matches() || EMC230X.matcher(key).matches() || EMC2101.matcher(key).matches();
     }
 
     /**
@@ -58,19 +65,31 @@ public final class DrivenFans {
         }
         Matcher emc = EMC230X.matcher(key);
         if (emc.matches()) {
-            Provider provider;
-            try {
-                provider = Provider.parse(value);
-            } catch (IllegalArgumentException e) {
-                provider = Provider.DIOZERO;
-            }
             int bus = Integer.parseInt(emc.group(1));
             int address = Integer.parseInt(emc.group(2), 16);
-            try (DeviceProvider library = providers.open(provider); I2cBus i2c = library.openI2cBus(bus)) {
+            try (DeviceProvider library = providers.open(provider(value)); I2cBus i2c = library.openI2cBus(bus)) {
                 Emc230xFan.driveFull(i2c, address, Integer.parseInt(emc.group(3)));
             }
             return Optional.of("i2c-" + bus + " " + I2cBus.hex(address) + " fan " + emc.group(3) + ": full speed");
         }
+        Matcher emc2101 = EMC2101.matcher(key);
+        if (emc2101.matches()) {
+            int bus = Integer.parseInt(emc2101.group(1));
+            int address = Integer.parseInt(emc2101.group(2), 16);
+            try (DeviceProvider library = providers.open(provider(value)); I2cBus i2c = library.openI2cBus(bus)) {
+                Emc2101Fan.driveFull(i2c, address);
+            }
+            return Optional.of("i2c-" + bus + " " + I2cBus.hex(address) + " EMC2101: full speed");
+        }
         return Optional.empty();
+    }
+
+    /** The recorded provider; diozero (the default) for a value that is not one. */
+    private static Provider provider(String value) {
+        try {
+            return Provider.parse(value);
+        } catch (IllegalArgumentException e) {
+            return Provider.DIOZERO;
+        }
     }
 }

@@ -233,7 +233,9 @@ public final class LinuxBoard implements Board {
                 return fan;
             } else if (part instanceof FanSpec.Emc2101 emc) {
                 I2cBus bus = bus(emc.provider(), emc.bus());
-                return Emc2101Fan.open(bus, emc.address(), emc.tachometer(), host.newStallDetector());
+                Emc2101Fan fan = Emc2101Fan.open(bus, emc.address(), emc.tachometer(), host.newStallDetector());
+                recordDriven(DrivenFans.emc2101Key(emc.bus(), emc.address()), emc.provider().configName());
+                return fan;
             } else if (part instanceof FanSpec.ArgonOne argon) {
                 I2cBus bus = bus(argon.provider(), argon.bus());
                 return ArgonOneFan.open(bus, argon.address(), argon.protocol(),

@@ -108,4 +108,22 @@ class DrivenFansTest {
         assertEquals(List.of("fan-emc230x-i2c10-0x2f-fan1"), records.keys(), "kept for a later try");
         assertEquals(Optional.of("diozero"), records.recalled("fan-emc230x-i2c10-0x2f-fan1"));
     }
+
+    @Test
+    void restoreDrivesAKilledPifansEmc2101FullAtItsStepCount() throws Exception {
+        Path root = Fixtures.copy(Fixtures.CM4_IO_BOARD, tmp);
+        FakeDevices diozero = new FakeDevices(Provider.DIOZERO);
+        diozero.bus(10).chip(0x4c).set(0xFD, 0x16).set(0xFE, 0x5D).set(0x4A, 0x20).set(0x4D, 0x17);
+        TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run"));
+        HardwareSpec spec = new HardwareSpec(TemperatureSpec.Auto.defaults(), new ThrottleSpec.None(),
+                new FanSpec.Emc2101(Provider.DIOZERO, 10, 0x4c, false));
+        LinuxBoard.open(host(root, records).providers(diozero.asProviders()).build(), spec)
+                .fan().apply(Duty.ofPercent(20)); // then SIGKILL
+        assertEquals(List.of("fan-emc2101-i2c10-0x4c"), records.keys());
+
+        ZoneTakeover.restore(Sysfs.at(root), diozero.asProviders(), records);
+
+        assertEquals(46, diozero.bus(10).chip(0x4c).get(0x4C), "full = 2 * PWM_F steps");
+        assertEquals(List.of(), records.keys());
+    }
 }
