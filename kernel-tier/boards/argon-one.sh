@@ -1,4 +1,5 @@
 # shellcheck shell=sh
+. /tier/boards/i2c-stub.sh
 # An Argon ONE case: its fan MCU at 0x1a as an i2c-stub register map (bus 0 here, 1 on a Pi).
 # Newer firmware: register 0x80 takes the percent, and reads back what was written (what
 # Argon's argonregister_checksupport looks for); pifan's `protocol: auto` must find it. The
@@ -8,13 +9,10 @@
 PLANT_PROFILE=pi4
 LOOP_SECONDS=90
 board_setup() {
-  insmod /tier/i2c-stub.ko chip_addr=0x1a || exit 1
-  for adapter in /sys/bus/i2c/devices/i2c-*; do
-    [ "$(cat "$adapter/name")" = "SMBus stub driver" ] && BUS=${adapter##*/i2c-}
-  done
-  [ -n "${BUS:-}" ] || { echo "i2c-stub made no adapter" >&2; exit 1; }
+  i2c_stub 0x1a || exit 1
   k=0
-  while [ $k -le 100 ]; do i2cset -f -y "$BUS" 0x1a $k $k || exit 1; k=$((k + 1)); done
+  # in hex: the guest's i2cset is busybox's, which reads register and value in base 16
+  while [ $k -le 100 ]; do x=$(printf '0x%02x' $k); i2cset -f -y "$BUS" 0x1a "$x" "$x" || exit 1; k=$((k + 1)); done
   i2cset -f -y "$BUS" 0x1a 0x80 0 || exit 1
   FAN_SPEC="i2c:$BUS:0x1a:0x80:100"
 }

@@ -1,4 +1,5 @@
 # shellcheck shell=sh
+. /tier/boards/i2c-stub.sh
 # A fan on an EMC2101 at 0x4c (fan carrier boards; no mainline driver): a register map in
 # i2c-stub preset as the chip comes out of reset, as hal's Emc2101Fan reads it: product id 0x16 at
 # 0xFD, vendor 0x5D at 0xFE, fan configuration 0x20 at 0x4A (the look-up table off, so the fan
@@ -7,11 +8,7 @@
 PLANT_PROFILE=pi4
 LOOP_SECONDS=90
 board_setup() {
-  insmod /tier/i2c-stub.ko chip_addr=0x4c || exit 1
-  for adapter in /sys/bus/i2c/devices/i2c-*; do
-    [ "$(cat "$adapter/name")" = "SMBus stub driver" ] && BUS=${adapter##*/i2c-}
-  done
-  [ -n "${BUS:-}" ] || { echo "i2c-stub made no adapter" >&2; exit 1; }
+  i2c_stub 0x4c || exit 1
   for preset in 0xfd:0x16 0xfe:0x5d 0x4a:0x20 0x4d:0x17 0x4c:0x00; do
     i2cset -f -y "$BUS" 0x4c "${preset%%:*}" "${preset##*:}" || exit 1
   done

@@ -1,4 +1,5 @@
 # shellcheck shell=sh
+. /tier/boards/i2c-stub.sh
 # Shared by the CM4 IO board's boards: its EMC2301 fan controller at 0x2f as a register map in
 # i2c-stub (drivers/i2c/i2c-stub.c), preset as the chip comes out of reset: product id 0x37 at
 # 0xFD, vendor 0x5D at 0xFE (the ids drivers/hwmon/emc2305.c checks), FAN_CONFIG1 0x2B at 0x32
@@ -6,11 +7,7 @@
 # 0x00 at 0x30, and a tach of all ones (no edge: stopped) until the plant writes its counts.
 PLANT_PROFILE=cm4
 emc2301_stub() {
-  insmod /tier/i2c-stub.ko chip_addr=0x2f || return 1
-  for adapter in /sys/bus/i2c/devices/i2c-*; do
-    [ "$(cat "$adapter/name")" = "SMBus stub driver" ] && BUS=${adapter##*/i2c-}
-  done
-  [ -n "${BUS:-}" ] || { echo "i2c-stub made no adapter" >&2; return 1; }
+  i2c_stub 0x2f || return 1
   for preset in 0xfd:0x37 0xfe:0x5d 0x32:0x2b 0x30:0x00 0x3e:0xff 0x3f:0xf8; do
     i2cset -f -y "$BUS" 0x2f "${preset%%:*}" "${preset##*:}" || return 1
   done
