@@ -1,6 +1,7 @@
 package dev.pifan.hal.linux;
 
 import dev.pifan.hal.HalException;
+import dev.pifan.hal.i2c.ArgonOneFan;
 import dev.pifan.hal.i2c.Emc2101Fan;
 import dev.pifan.hal.i2c.Emc230xFan;
 import dev.pifan.hal.i2c.I2cBus;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The takeover records of fans that nobody but pifan drives (a sysfs PWM channel, an EMC230x on
- * or an EMC2101 on raw I2C): kept while pifan runs and forgotten when the board is closed after a clean exit, so
+ * an EMC2101, an Argon ONE on raw I2C): kept while pifan runs and forgotten when the board is closed after a clean exit, so
  * that after SIGKILL, the watchdog's SIGABRT or a crash {@code pifan restore} finds them and sets
  * each one to full speed. Without a record such a fan stays at the last duty pifan wrote, with
  * nobody driving it. A key names the fan; the value is checked before anything is written.
@@ -24,6 +25,7 @@ public final class DrivenFans {
     private static final Pattern SYSFS_PWM = Pattern.compile("fan-(pwmchip\\d+)-pwm(\\d+)");
     private static final Pattern EMC230X = Pattern.compile("fan-emc230x-i2c(\\d+)-0x([0-9a-f]{2})-fan([1-5])");
     private static final Pattern EMC2101 = Pattern.compile("fan-emc2101-i2c(\\d+)-0x([0-9a-f]{2})");
+    private static final Pattern ARGON_ONE = Pattern.compile("fan-argon-one-i2c(\\d+)-0x([0-9a-f]{2})");
 
     private DrivenFans() {
     }
@@ -43,8 +45,14 @@ public final class DrivenFans {
         return String.format(Locale.ROOT, "fan-emc2101-i2c%d-0x%02x", bus, address);
     }
 
+    /** {@code fan-argon-one-i2c1-0x1a}; the value is the provider and the protocol found at open. */
+    static String argonOneKey(int bus, int address) {
+        return String.format(Locale.ROOT, "fan-argon-one-i2c%d-0x%02x", bus, address);
+    }
+
     static boolean isKey(String key) {
-        return SYSFS_PWM.matcher(key).matches() || EMC230X.matcher(key).matches() || EMC2101.matcher(key).matches();
+        return SYSFS_PWM.matcher(key).matches() || EMC230X.matcher(key).matches() || EMC2101.matcher(key).matches()
+                || ARGON_ONE.matcher(key).matches();
     }
 
     /**
@@ -80,6 +88,21 @@ public final class DrivenFans {
                 Emc2101Fan.driveFull(i2c, address);
             }
             return Optional.of("i2c-" + bus + " " + I2cBus.hex(address) + " EMC2101: full speed");
+        }
+        Matcher argon = ARGON_ONE.matcher(key);
+        if (argon.matches()) {
+            int bus = Integer.parseInt(argon.group(1));
+            int address = Integer.parseInt(argon.group(2), 16);
+            String[] words = value.split("\\s+");
+            // the protocol found at open, so that restore sends what that firmware takes; open
+            // itself writes 100% first (never 0xff)
+            ArgonOneFan.Protocol protocol = words.length > 1 && words[1].equals("legacy")
+                    ? ArgonOneFan.Protocol.LEGACY : ArgonOneFan.Protocol.REGISTER;
+            try (DeviceProvider library = providers.open(provider(words[0])); I2cBus i2c = library.openI2cBus(bus)) {
+                ArgonOneFan.open(i2c, address, protocol, () -> { });
+            }
+            return Optional.of("i2c-" + bus + " " + I2cBus.hex(address) + " Argon ONE: full speed ("
+                    + protocol.configName() + " protocol)");
         }
         return Optional.empty();
     }

@@ -238,8 +238,11 @@ public final class LinuxBoard implements Board {
                 return fan;
             } else if (part instanceof FanSpec.ArgonOne argon) {
                 I2cBus bus = bus(argon.provider(), argon.bus());
-                return ArgonOneFan.open(bus, argon.address(), argon.protocol(),
+                ArgonOneFan fan = ArgonOneFan.open(bus, argon.address(), argon.protocol(),
                         () -> host.sleeper().sleep(ArgonOneFan.SETTLE));
+                recordDriven(DrivenFans.argonOneKey(argon.bus(), argon.address()),
+                        argon.provider().configName() + " " + fan.protocol().configName());
+                return fan;
             } else if (part instanceof FanSpec.Gpio gpio) {
                 // on at open, whatever the wiring: a fan that runs is the safe state until the first tick
                 DeviceProvider library = library(gpio.provider());

@@ -126,4 +126,24 @@ class DrivenFansTest {
         assertEquals(46, diozero.bus(10).chip(0x4c).get(0x4C), "full = 2 * PWM_F steps");
         assertEquals(List.of(), records.keys());
     }
+
+    @Test
+    void restoreSendsAKilledPifansLegacyArgonOneFullAsTheBareByte() throws Exception {
+        Path root = Fixtures.copy(Fixtures.CM4_IO_BOARD, tmp);
+        FakeDevices diozero = new FakeDevices(Provider.DIOZERO);
+        diozero.bus(1).chip(0x1a).ignoreWritesTo(0x80); // legacy firmware: the register does not move
+        TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run"));
+        HardwareSpec spec = new HardwareSpec(TemperatureSpec.Auto.defaults(), new ThrottleSpec.None(),
+                new FanSpec.ArgonOne(Provider.DIOZERO, 1, 0x1a, dev.pifan.hal.i2c.ArgonOneFan.Protocol.AUTO));
+        LinuxBoard.open(host(root, records).providers(diozero.asProviders()).build(), spec)
+                .fan().apply(Duty.ofPercent(20)); // then SIGKILL
+        assertEquals(Optional.of("diozero legacy"), records.recalled("fan-argon-one-i2c1-0x1a"));
+
+        FakeDevices afterwards = new FakeDevices(Provider.DIOZERO);
+        afterwards.bus(1).chip(0x1a);
+        ZoneTakeover.restore(Sysfs.at(root), afterwards.asProviders(), records);
+
+        assertEquals(List.of(new Write(0x1a, -1, 100)), afterwards.bus(1).writes(), "100% as the legacy byte");
+        assertEquals(List.of(), records.keys());
+    }
 }
