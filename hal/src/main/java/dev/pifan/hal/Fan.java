@@ -1,5 +1,6 @@
 package dev.pifan.hal;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** A fan output: hwmon pwm, /sys/class/pwm, an I2C fan chip, a GPIO pin, the simulator. */
@@ -30,6 +31,14 @@ public interface Fan {
     /** Who drives the fan: pifan alone, unless the fan's backend took it from the kernel or only watches it. */
     default FanOwner owner() {
         return FanOwner.PIFAN;
+    }
+
+    /**
+     * Why pifan gave the fan to the kernel while running, when it did: a write failed that the
+     * kernel's thermal zone could still do. Empty while pifan drives the fan (or never took it).
+     */
+    default Optional<String> handedToKernel() {
+        return Optional.empty();
     }
 
     /** Ticks at which the fan's setting read back was not what pifan wrote: someone else drives it too. */

@@ -8,6 +8,7 @@ import dev.pifan.hal.HalException.Kind;
 import dev.pifan.hal.StallDetector;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +35,18 @@ public final class HwmonFan implements Fan {
     public static final String GPIO_FAN_NAME = "gpio_fan";
     private static final Logger LOG = LoggerFactory.getLogger(HwmonFan.class);
 
+    /** Where the fan is now: its hwmon device, and the files and record key that follow from it. */
+    private record Output(HwmonDevice device, Path pwm, Path input, String fanKey) {
+        static Output of(HwmonDevice device, int channel) {
+            return new Output(device, device.attribute("pwm" + channel), device.attribute("fan" + channel + "_input"),
+                    ZoneTakeover.fanKey(device, channel));
+        }
+    }
+
     private final Sysfs sysfs;
-    private final HwmonDevice device;
-    private final Path pwm;
-    private final Path input;
+    private final int channel;
+    private final String deviceSelector;
+    private Output output;
     private final boolean tachometer;
     private final StallDetector stall;
     private final String id;
@@ -45,26 +54,26 @@ public final class HwmonFan implements Fan {
     private final boolean kernelOwned;
     private final boolean observeOnly;
     private final TakeoverRecords records;
-    private final String fanKey;
     private Integer written;
     private long conflicts;
+    /** Why the last write failed; while set, the zones are the kernel's again and each apply tries to take it back. */
+    private volatile HalException lost;
 
-    private HwmonFan(Sysfs sysfs, HwmonDevice device, int channel, StallDetector stall, ZoneTakeover zones,
-            boolean kernelOwned, boolean observeOnly, TakeoverRecords records) {
+    private HwmonFan(Sysfs sysfs, HwmonDevice device, String deviceSelector, int channel, StallDetector stall,
+            ZoneTakeover zones, boolean kernelOwned, boolean observeOnly, TakeoverRecords records) {
         this.sysfs = sysfs;
-        this.device = device;
-        this.pwm = device.attribute("pwm" + channel);
-        this.input = device.attribute("fan" + channel + "_input");
+        this.channel = channel;
+        this.deviceSelector = deviceSelector;
+        this.output = Output.of(device, channel);
         // gpio-fan's fan1_input is the speed map's rpm for the step it set (show_rpm in
         // drivers/hwmon/gpio-fan.c), not a measurement: a dead fan would read as running
-        this.tachometer = sysfs.exists(input) && !GPIO_FAN_NAME.equals(device.name());
+        this.tachometer = sysfs.exists(output.input()) && !GPIO_FAN_NAME.equals(device.name());
         this.stall = tachometer ? stall : StallDetector.disabled();
         this.id = (device.name().isEmpty() ? device.entry() : device.name()) + "/pwm" + channel;
         this.zones = zones;
         this.kernelOwned = kernelOwned;
         this.observeOnly = observeOnly;
         this.records = records;
-        this.fanKey = ZoneTakeover.fanKey(device, channel);
     }
 
     /**
@@ -90,11 +99,16 @@ public final class HwmonFan implements Fan {
             throw new HalException(Kind.WRONG_DEVICE, "several hwmon devices are named '" + name + "': "
                     + found.stream().map(HwmonDevice::describe).toList() + "; pick one with device: in the config");
         }
-        return open(sysfs, found.get(0), channel, stall, takeover, records);
+        return open(sysfs, found.get(0), deviceSelector, channel, stall, takeover, records);
     }
 
     public static HwmonFan open(Sysfs sysfs, HwmonDevice device, int channel, StallDetector stall, Takeover takeover,
             TakeoverRecords records) throws HalException {
+        return open(sysfs, device, null, channel, stall, takeover, records);
+    }
+
+    private static HwmonFan open(Sysfs sysfs, HwmonDevice device, String deviceSelector, int channel,
+            StallDetector stall, Takeover takeover, TakeoverRecords records) throws HalException {
         Path pwm = device.attribute("pwm" + channel);
         if (!sysfs.exists(pwm)) {
             throw new HalException(Kind.NOT_FOUND, pwm + " does not exist: " + device.describe()
@@ -103,14 +117,14 @@ public final class HwmonFan implements Fan {
         List<ThermalZone> owners = ZoneTakeover.owners(sysfs, coolingType(device.name()), records);
         if (takeover == Takeover.NONE) {
             // observe only: not one write, not even the permission check below
-            return new HwmonFan(sysfs, device, channel, stall, ZoneTakeover.nothing(sysfs), !owners.isEmpty(), true,
-                    records);
+            return new HwmonFan(sysfs, device, deviceSelector, channel, stall, ZoneTakeover.nothing(sysfs),
+                    !owners.isEmpty(), true, records);
         }
         // written before the zones are taken: a permission problem shows at start, with the zone untouched
         sysfs.write(pwm, sysfs.read(pwm));
         records.remember(ZoneTakeover.fanKey(device, channel), "driven");
         ZoneTakeover zones = ZoneTakeover.take(sysfs, owners, takeover, records);
-        return new HwmonFan(sysfs, device, channel, stall, zones, !owners.isEmpty(), false, records);
+        return new HwmonFan(sysfs, device, deviceSelector, channel, stall, zones, !owners.isEmpty(), false, records);
     }
 
     /** The type the kernel gives this driver's cooling device ({@code cooling_deviceN/type}). */
@@ -123,7 +137,7 @@ public final class HwmonFan implements Fan {
     }
 
     public HwmonDevice device() {
-        return device;
+        return output.device();
     }
 
     @Override
@@ -144,13 +158,31 @@ public final class HwmonFan implements Fan {
         return conflicts;
     }
 
+    /**
+     * Drives the fan. A write that fails hands the fan to the kernel: the zones get back what they
+     * had (the kernel's governor can still run it, pifan cannot), and the failure is thrown. Each
+     * later call tries to take it back: the hwmon device found again by name (a driver re-probe
+     * may renumber it, hwmon2 to hwmon4), the duty written, the zones taken again.
+     */
     @Override
     public void apply(Duty duty) throws HalException {
         if (observeOnly) {
             return;
         }
+        if (lost != null) {
+            takeBack(duty);
+            return;
+        }
+        try {
+            drive(output, duty);
+        } catch (HalException e) {
+            throw handToKernel(e);
+        }
+    }
+
+    private void drive(Output at, Duty duty) throws HalException {
         if (written != null) {
-            int found = (int) sysfs.readInteger(pwm, 0, 255);
+            int found = (int) sysfs.readInteger(at.pwm(), 0, 255);
             if (found != written) {
                 conflicts++;
                 List<String> retaken = zones.reassert();
@@ -161,11 +193,72 @@ public final class HwmonFan implements Fan {
                 }
             }
         }
-        sysfs.write(pwm, duty.toPwm());
+        sysfs.write(at.pwm(), duty.toPwm());
         // what the driver made of the write: gpio-fan keeps only its speed steps (100 reads back as
         // 255 with two speeds), so the next tick compares against the kernel's rounding, not ours
-        written = (int) sysfs.readInteger(pwm, 0, 255);
+        written = (int) sysfs.readInteger(at.pwm(), 0, 255);
         stall.applied(duty);
+    }
+
+    private HalException handToKernel(HalException failure) {
+        written = null;
+        String given = zones.describeGivenBack();
+        if (zones.any()) {
+            try {
+                zones.handBack();
+            } catch (HalException e) {
+                LOG.error("fan {}: could not give the zones back after a failed write: {}", id, e.getMessage());
+            }
+            records.forget(output.fanKey());
+        }
+        lost = failure;
+        String message = failure.getMessage() + (zones.any()
+                ? "; handed to the kernel (" + given + ") until pifan can write " + output.pwm() + " again"
+                : "; nobody else drives it: retried every tick");
+        LOG.error("fan {}: {}", id, message);
+        return new HalException(failure.kind(), message, failure);
+    }
+
+    private void takeBack(Duty duty) throws HalException {
+        Output at;
+        try {
+            at = findAgain();
+            written = null;
+            drive(at, duty);
+        } catch (HalException e) {
+            lost = e;
+            throw new HalException(e.kind(), e.getMessage()
+                    + (zones.any() ? "; the kernel drives the fan until pifan can again" : ""), e);
+        }
+        if (!at.equals(output)) {
+            LOG.warn("fan {}: found again as {} (was {})", id, at.device().describe(), output.device().entry());
+            records.forget(output.fanKey());
+            output = at;
+        }
+        records.remember(output.fanKey(), "driven");
+        zones.retake();
+        lost = null;
+        LOG.info("fan {}: pifan drives it again{}", id, zones.any() ? " (taken from the kernel: " + zones.describe() + ")" : "");
+    }
+
+    /** The fan where it was, or where its hwmon device is now (found by name, as at open). */
+    private Output findAgain() throws HalException {
+        String name = output.device().name();
+        if (sysfs.exists(output.pwm()) && sysfs.readIfExists(output.device().attribute("name")).orElse("").equals(name)) {
+            return output;
+        }
+        List<HwmonDevice> found = HwmonDevice.find(sysfs, name, deviceSelector);
+        if (found.size() != 1) {
+            throw new HalException(Kind.NOT_FOUND, "fan " + id + " is gone: " + found.size() + " hwmon devices named '"
+                    + name + "' under " + sysfs.path(HwmonDevice.CLASS_DIR) + " (it was " + output.device().entry() + ")");
+        }
+        return Output.of(found.get(0), channel);
+    }
+
+    @Override
+    public Optional<String> handedToKernel() {
+        HalException why = lost;
+        return why != null && zones.any() ? Optional.of(why.getMessage()) : Optional.empty();
     }
 
     @Override
@@ -178,7 +271,7 @@ public final class HwmonFan implements Fan {
         if (!tachometer) {
             return OptionalInt.empty();
         }
-        int rpm = (int) sysfs.readInteger(input, 0, 100_000);
+        int rpm = (int) sysfs.readInteger(output.input(), 0, 100_000);
         stall.check(id, rpm);
         return OptionalInt.of(rpm);
     }
@@ -193,9 +286,18 @@ public final class HwmonFan implements Fan {
         if (observeOnly) {
             return kernelOwned;
         }
-        sysfs.write(pwm, 255);
+        if (lost != null) {
+            // the zones are the kernel's already; full speed is still worth a try where it drives nothing
+            try {
+                sysfs.write(output.pwm(), 255);
+            } catch (HalException e) {
+                LOG.warn("fan {}: full speed at exit could not be written either: {}", id, e.getMessage());
+            }
+            return zones.any();
+        }
+        sysfs.write(output.pwm(), 255);
         zones.handBack();
-        records.forget(fanKey);
+        records.forget(output.fanKey());
         return zones.any();
     }
 }

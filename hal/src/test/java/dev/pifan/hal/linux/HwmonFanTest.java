@@ -270,4 +270,63 @@ class HwmonFanTest {
         assertEquals(Kind.NOT_FOUND, e.kind());
         assertTrue(e.getMessage().contains("present: [hwmon0 (rpi_volt), hwmon1 (cpu_thermal)]"), e.getMessage());
     }
+
+    @Test
+    void aWriteThatFailsHandsTheZoneToTheKernelAndALaterWriteTakesItBack() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Path pwm1 = root.resolve("sys/class/hwmon/hwmon2/pwm1");
+        FaultyFiles files = new FaultyFiles();
+        Path records = tmp.resolve("run");
+        HwmonFan fan = HwmonFan.open(new Sysfs(HostRoot.of(root), files), "pwmfan", null, 1, StallDetector.disabled(),
+                Takeover.AUTO, TakeoverRecords.in(records));
+        fan.apply(Duty.ofPercent(50));
+        files.denyWrite(pwm1);
+
+        HalException e = assertThrows(HalException.class, () -> fan.apply(Duty.FULL));
+        assertEquals(Kind.PERMISSION_DENIED, e.kind());
+        assertTrue(e.getMessage().contains("; handed to the kernel (thermal_zone0 (cpu-thermal) mode enabled)"),
+                e.getMessage());
+        assertEquals("enabled", Fixtures.read(root, ZONE0 + "/mode"), "the kernel's governor can run the fan");
+        assertTrue(fan.handedToKernel().isPresent());
+        assertFalse(Files.exists(records.resolve("fan-hwmon2-pwm1")), "restore must not fight the kernel for it");
+        assertThrows(HalException.class, () -> fan.apply(Duty.FULL), "still not writable: still the kernel's");
+        assertEquals("enabled", Fixtures.read(root, ZONE0 + "/mode"));
+
+        files.allowWrite(pwm1);
+        fan.apply(Duty.FULL);
+        assertEquals("255", Fixtures.read(root, HWMON2 + "/pwm1"));
+        assertEquals("disabled", Fixtures.read(root, ZONE0 + "/mode"), "taken again");
+        assertTrue(fan.handedToKernel().isEmpty());
+        assertEquals("enabled", Files.readString(records.resolve("zone-thermal_zone0-mode")).strip(), "recorded again before it was taken");
+        assertTrue(Files.exists(records.resolve("fan-hwmon2-pwm1")));
+    }
+
+    @Test
+    void aFanThatComesBackUnderAnotherHwmonNumberIsFoundAgainAndItsZoneTakenAgain() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Path records = tmp.resolve("run");
+        HwmonFan fan = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), Takeover.AUTO,
+                TakeoverRecords.in(records));
+        fan.apply(Duty.ofPercent(50));
+        Path hwmon = root.resolve("sys/class/hwmon");
+        Path parked = tmp.resolve("unbound");
+        Files.move(hwmon.resolve("hwmon2"), parked);
+
+        HalException gone = assertThrows(HalException.class, () -> fan.apply(Duty.ofPercent(50)));
+        assertTrue(gone.getMessage().contains("handed to the kernel"), gone.getMessage());
+        HalException stillGone = assertThrows(HalException.class, () -> fan.apply(Duty.ofPercent(50)));
+        assertTrue(stillGone.getMessage().contains("is gone: 0 hwmon devices named 'pwmfan'"), stillGone.getMessage());
+
+        Files.move(parked, hwmon.resolve("hwmon4"));
+        Fixtures.write(root, ZONE0 + "/mode", "enabled"); // the re-probed driver's zone drives it again
+        fan.apply(Duty.ofPercent(60));
+        assertEquals("153", Fixtures.read(root, "/sys/class/hwmon/hwmon4/pwm1"));
+        assertEquals("disabled", Fixtures.read(root, ZONE0 + "/mode"), "applied means pifan's duty, not the kernel's");
+        assertEquals("hwmon4", fan.device().entry());
+        assertTrue(Files.exists(records.resolve("fan-hwmon4-pwm1")));
+        assertFalse(Files.exists(records.resolve("fan-hwmon2-pwm1")));
+        assertTrue(fan.handBack());
+        assertEquals("255", Fixtures.read(root, "/sys/class/hwmon/hwmon4/pwm1"));
+        assertEquals("enabled", Fixtures.read(root, ZONE0 + "/mode"));
+    }
 }
