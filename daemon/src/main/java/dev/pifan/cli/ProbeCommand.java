@@ -56,6 +56,8 @@ final class ProbeCommand implements Callable<Integer> {
                 pinned.forEach(line -> out.println("  " + line));
             }
         }
+        InstanceLock.holder(BoardFactory.takeovers(System.getenv())).ifPresent(holder -> spec.commandLine().getErr()
+                .println("note: a running pifan (" + holder + ") drives the fan; probe only reads"));
         out.flush();
         if (report.exitCode() != 0) {
             spec.commandLine().getErr().println("pifan: nothing to run with under " + report.root() + ": "

@@ -14,6 +14,7 @@ import dev.pifan.systemd.SystemdWatchdog;
 import dev.pifan.hal.sim.Scenarios;
 import dev.pifan.hal.sim.Fault;
 import dev.pifan.hal.TimeLimitedBoard;
+import dev.pifan.hal.linux.ProcessLock;
 import dev.pifan.telemetry.Telemetry;
 import dev.pifan.telemetry.TelemetryServer;
 import java.nio.file.Files;
@@ -81,6 +82,10 @@ final class RunCommand implements Callable<Integer> {
         Optional<ListenAddress> address = TelemetryFactory.listen(listen, loaded);
         Scenario scenario = sim ? simulatedScenario().withFaults(loaded.simulation().faults())
                 : simulatedScenario();
+        // before the board opens: a second pifan must not write the fan or read the first one's records
+        Optional<ProcessLock> instance = sim ? Optional.empty()
+                : InstanceLock.take(BoardFactory.takeovers(System.getenv()), once);
+        instance.ifPresent(lock -> LOG.debug("holding {}", lock.file()));
         try (Board board = new TimeLimitedBoard(openBoard(scenario, loaded), loaded.safety().readTimeout())) {
             // board: auto means the profile of the board found (a Pi 5 gets the Active Cooler's curve)
             String autoProfile = sim ? Profiles.require(profile) : ProfileDefaults.profileFor(board.model());

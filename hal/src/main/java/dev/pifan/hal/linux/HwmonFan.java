@@ -58,6 +58,8 @@ public final class HwmonFan implements Fan {
     private long conflicts;
     /** Why the last write failed; while set, the zones are the kernel's again and each apply tries to take it back. */
     private volatile HalException lost;
+    /** Held as long as this pifan drives the fan; the process exit releases it. */
+    private Optional<ProcessLock> lock = Optional.empty();
 
     private HwmonFan(Sysfs sysfs, HwmonDevice device, String deviceSelector, int channel, StallDetector stall,
             ZoneTakeover zones, boolean kernelOwned, boolean observeOnly, TakeoverRecords records) {
@@ -116,15 +118,40 @@ public final class HwmonFan implements Fan {
         }
         List<ThermalZone> owners = ZoneTakeover.owners(sysfs, coolingType(device.name()), records);
         if (takeover == Takeover.NONE) {
+            // observing takes no lock: it writes nothing a daemon could be disturbed by
             // observe only: not one write, not even the permission check below
             return new HwmonFan(sysfs, device, deviceSelector, channel, stall, ZoneTakeover.nothing(sysfs),
                     !owners.isEmpty(), true, records);
         }
+        // before the first write: a second pifan on this fan must not touch it, nor the first one's records
+        Optional<ProcessLock> lock = lockFan(records, device, channel);
         // written before the zones are taken: a permission problem shows at start, with the zone untouched
         sysfs.write(pwm, sysfs.read(pwm));
         records.remember(ZoneTakeover.fanKey(device, channel), "driven");
         ZoneTakeover zones = ZoneTakeover.take(sysfs, owners, takeover, records);
-        return new HwmonFan(sysfs, device, deviceSelector, channel, stall, zones, !owners.isEmpty(), false, records);
+        HwmonFan fan = new HwmonFan(sysfs, device, deviceSelector, channel, stall, zones, !owners.isEmpty(), false,
+                records);
+        fan.lock = lock;
+        return fan;
+    }
+
+    /**
+     * The fan's lock, keyed by what identifies the fan across a renumbering (its hwmon name, the
+     * device behind it and the channel), not by hwmonN.
+     */
+    private static Optional<ProcessLock> lockFan(TakeoverRecords records, HwmonDevice device, int channel)
+            throws HalException {
+        String identity = ("fan-" + device.name() + "-" + device.device().displayName() + "-pwm" + channel)
+                .replaceAll("[^A-Za-z0-9_.-]", "_");
+        try {
+            return records.lock(identity);
+        } catch (HalException e) {
+            if (e.kind() == Kind.BUSY) {
+                throw new HalException(Kind.BUSY, "fan " + device.describe() + " pwm" + channel + " is " + e.getMessage()
+                        + ": another pifan drives it; stop that one first", e);
+            }
+            throw e;
+        }
     }
 
     /** The type the kernel gives this driver's cooling device ({@code cooling_deviceN/type}). */
@@ -239,6 +266,11 @@ public final class HwmonFan implements Fan {
         zones.retake();
         lost = null;
         LOG.info("fan {}: pifan drives it again{}", id, zones.any() ? " (taken from the kernel: " + zones.describe() + ")" : "");
+    }
+
+    /** What the end of the process does to the fan's lock: for tests that play a SIGKILL inside one JVM. */
+    void releaseLock() {
+        lock.ifPresent(ProcessLock::close);
     }
 
     /** The fan where it was, or where its hwmon device is now (found by name, as at open). */

@@ -88,7 +88,8 @@ class HwmonFanTest {
                 records);
         killed.apply(Duty.ofPercent(30));
         assertEquals("enabled", Files.readString(tmp.resolve("run-pifan/zone-thermal_zone0-mode")).strip());
-        // SIGKILL: no hand-back; the zone stays disabled as the killed pifan left it
+        // SIGKILL: no hand-back; the zone stays disabled as the killed pifan left it, and the kernel frees its lock
+        killed.releaseLock();
 
         HwmonFan next = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), Takeover.AUTO,
                 records);
@@ -269,6 +270,23 @@ class HwmonFanTest {
                 Sysfs.at(Fixtures.original(Fixtures.TALOS_PI4)), "pwmfan", null, 1, StallDetector.disabled()));
         assertEquals(Kind.NOT_FOUND, e.kind());
         assertTrue(e.getMessage().contains("present: [hwmon0 (rpi_volt), hwmon1 (cpu_thermal)]"), e.getMessage());
+    }
+
+    @Test
+    void aSecondOpenOfALockedFanIsRefusedBeforeItWritesAnything() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run"));
+        HwmonFan first = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), Takeover.AUTO,
+                records);
+        first.apply(Duty.ofPercent(30));
+        FaultyFiles files = new FaultyFiles();
+        HalException e = assertThrows(HalException.class, () -> HwmonFan.open(new Sysfs(HostRoot.of(root), files),
+                "pwmfan", null, 1, StallDetector.disabled(), Takeover.AUTO, records));
+        assertEquals(Kind.BUSY, e.kind());
+        assertTrue(e.getMessage().startsWith("fan hwmon2 (pwmfan, cooling_fan) pwm1 is held by pid "
+                + ProcessHandle.current().pid()), e.getMessage());
+        assertEquals(List.of(), files.writes(), "not one write by the second");
+        assertEquals("enabled", Files.readString(tmp.resolve("run/zone-thermal_zone0-mode")).strip());
     }
 
     @Test
