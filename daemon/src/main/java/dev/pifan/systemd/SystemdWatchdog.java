@@ -95,8 +95,8 @@ public final class SystemdWatchdog implements TickListener {
             notify.send("WATCHDOG=1\n" + status);
         } else if (!stallLogged) {
             stallLogged = true;
-            LOG.error("the control loop has not ticked for {} ms (every {} expected): no more watchdog pings,"
-                    + " systemd restarts pifan", age / 1_000_000, interval);
+            LOG.error("the control loop has not ticked for {} ms (every {} ms expected): no more watchdog pings,"
+                    + " systemd restarts pifan", age / 1_000_000, interval.toMillis());
         }
     }
 
