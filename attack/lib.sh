@@ -171,6 +171,12 @@ records() {
 CASE_CURVE='curve: {points: [[40, 20%], [50, 40%], [70, 100%]], hysteresis: 3}'
 CASE_POINTS='[{"celsius": 40, "duty": 0.2}, {"celsius": 50, "duty": 0.4}, {"celsius": 70, "duty": 1}]'
 write_case_config() { printf 'interval: 1s\n%s\n' "$CASE_CURVE" >"$WORK/pifan.yaml"; }
+# wait_first_tick: /healthz answers before the first tick, the signal handlers are installed by then
+# (systemd sends no reload before READY=1 either).
+wait_first_tick() {
+  wait_until 15 bash -c "curl -s -m 1 http://127.0.0.1:$PORT/status | grep -q '\"tick\":[1-9]'" \
+    || fail_case "no first tick within 15 s"
+}
 curve_kept() { [[ $(status_field 's["curve"]["points"]') == "$CASE_POINTS" ]]; }
 
 # refused_reload_case BREAK_COMMAND [RESTORE_COMMAND]: the shape of the bad-config cases. pifan runs
@@ -182,6 +188,7 @@ refused_reload_case() {
   write_case_config
   notify_listen
   pifan_start_obeying_modes
+  wait_first_tick
   curve_kept || fail_case "the case's curve is not on /status at start"
   local threads_before threads_after refused pending kept accepted=none
   threads_before=$(ls "/proc/$PIFAN_PID/task" | wc -l)

@@ -14,11 +14,13 @@ gone_reason=$(status_field 's["reason"]')
 gone_healthy=$(metric pifan_healthy)
 gone_code=$(healthz_code)
 # back under another number, at the kernel's level, with the kernel driving it again
-mv "$WORK/unbound-hwmon2" "$hw/hwmon4"
-echo 75 >"$hw/hwmon4/pwm1"
+# (as a re-probe does it: the zone drives the fan at its level before the device shows up again)
+echo 75 >"$WORK/unbound-hwmon2/pwm1"
 echo enabled >"$ROOT/sys/class/thermal/thermal_zone0/mode"
+mv "$WORK/unbound-hwmon2" "$hw/hwmon4"
 set_temp 68000
-wait_until 15 bash -c "(( \$(cat '$hw/hwmon4/pwm1') > 200 ))" || true
+wait_until 15 bash -c "(( \$(cat '$hw/hwmon4/pwm1') > 200 )) && [[ \$(cat '$ROOT/sys/class/thermal/thermal_zone0/mode') == disabled ]] \
+  && curl -s -m 1 http://127.0.0.1:$PORT/status | grep -q '\"duty_applied\":true'" || true
 back_pwm=$(cat "$hw/hwmon4/pwm1")
 back_zone=$(zone_mode)
 back_reason=$(status_field 's["reason"]')

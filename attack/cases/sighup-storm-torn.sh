@@ -6,6 +6,7 @@ attack_setup sighup-storm-torn
 write_case_config
 notify_listen
 pifan_start
+wait_first_tick
 curve_kept || fail_case "the case's curve is not on /status at start"
 
 # the writer: at most 150 rewrites or 20 s; each torn state lasts 20 ms
