@@ -88,3 +88,135 @@ row() {
   [[ $verdict == PASS ]]
 }
 fail_case() { row FAIL "$*"; exit 1; }
+
+# --- added for the lifecycle cases (config reload, single instance, watchdog, fan hand-over) ---
+
+# pifan_start_obeying_modes [EXTRA ARGS...]: pifan_start, but without CAP_DAC_OVERRIDE and
+# CAP_DAC_READ_SEARCH, so file modes bind as they do for the unit's User=pifan (root ignores them):
+# a pwm1 of mode 0444 cannot be written, a config of mode 000 cannot be read.
+pifan_start_obeying_modes() {
+  # shellcheck disable=SC2086
+  RUNTIME_DIRECTORY=$WORK/run setpriv --bounding-set=-dac_override,-dac_read_search \
+    java $ATTACK_JAVA_OPTS -jar "$ATTACK_JAR" run --root "$ROOT" \
+    -c "$WORK/pifan.yaml" --listen "127.0.0.1:$PORT" "$@" >>"$WORK/pifan.log" 2>&1 &
+  PIFAN_PID=$!
+  wait_until 30 healthz_ok || { tail -20 "$WORK/pifan.log" >&2; fail_case "pifan did not become healthy in 30 s"; }
+}
+
+# pifan_cli SECONDS ARGS...: one more pifan command on the same runtime directory, in the
+# foreground, killed after SECONDS; its output in $CLI_OUT, its exit code in $CLI_RC (124: timed out).
+pifan_cli() {
+  local limit=$1
+  shift
+  CLI_RC=0
+  # shellcheck disable=SC2086
+  CLI_OUT=$(RUNTIME_DIRECTORY=$WORK/run timeout -s TERM -k 5 "$limit" java $ATTACK_JAVA_OPTS -jar "$ATTACK_JAR" "$@" 2>&1) \
+    || CLI_RC=$?
+}
+
+# notify_listen: a unix datagram socket at $WORK/notify.sock that records every sd_notify message
+# as one line of $WORK/notify.log ("SECONDS MESSAGE", newlines as spaces); exports NOTIFY_SOCKET.
+# The listener ends by itself after 300 s without a message, and with the case.
+notify_listen() {
+  NOTIFY_LOG=$WORK/notify.log
+  : >"$NOTIFY_LOG"
+  python3 - "$WORK/notify.sock" "$NOTIFY_LOG" <<'PY' &
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+s.settimeout(300)
+with open(sys.argv[2], "a", buffering=1) as log:
+    try:
+        while True:
+            message = s.recv(65536).decode(errors="replace")
+            log.write("%.3f %s\n" % (time.monotonic(), message.replace("\n", " ")))
+    except socket.timeout:
+        pass
+PY
+  NOTIFY_PID=$!
+  wait_until 5 test -S "$WORK/notify.sock" || fail_case "the notify listener did not start"
+  export NOTIFY_SOCKET=$WORK/notify.sock
+  trap 'attack_cleanup; kill "$NOTIFY_PID" 2>/dev/null || true' EXIT
+}
+
+# notify_count TEXT: how many recorded sd_notify messages contain TEXT.
+notify_count() { grep -c -- "$1" "$NOTIFY_LOG" || true; }
+# notify_reload_pending: 1 when the last RELOADING=1 has no READY=1 after it, else 0.
+notify_reload_pending() { awk '/RELOADING=1/ {p = 1} / READY=1/ {p = 0} END {print p + 0}' "$NOTIFY_LOG"; }
+# notify_max_ping_gap_ms: the longest time between two WATCHDOG=1 messages, in ms.
+notify_max_ping_gap_ms() {
+  awk '/WATCHDOG=1/ { if (last != "") { g = ($1 - last) * 1000; if (g > max) max = g } last = $1 }
+       END { printf "%d\n", max }' "$NOTIFY_LOG"
+}
+
+# metric NAME_WITH_LABELS: the value of one series on /metrics (empty when absent).
+metric() {
+  { curl -s -m 2 "http://127.0.0.1:$PORT/metrics" || true; } | awk -v n="$1" '$1 == n && !found {print $2; found = 1}'
+}
+# status_field PYTHON_EXPRESSION: a field of /status, e.g. status_field 's["curve"]["points"]'.
+status_field() {
+  curl -s -m 2 "http://127.0.0.1:$PORT/status" \
+    | python3 -c 'import json, sys; s = json.load(sys.stdin); print(json.dumps('"$1"'))' 2>/dev/null || echo unreadable
+}
+healthz_code() { curl -s -o /dev/null -m 1 -w '%{http_code}' "http://127.0.0.1:$PORT/healthz" || true; }
+zone_mode() { cat "$ROOT/sys/class/thermal/thermal_zone0/mode"; }
+# records: the takeover records in the runtime directory, as "key=value" words.
+records() {
+  local f
+  for f in "$WORK"/run/*; do [[ -f $f && $f != *.new && $f != *.lock ]] && printf '%s=%s ' "$(basename "$f")" "$(cat "$f")"; done
+  echo
+}
+
+# A config with a curve no profile has, so /status tells it from any built-in default.
+CASE_CURVE='curve: {points: [[40, 20%], [50, 40%], [70, 100%]], hysteresis: 3}'
+CASE_POINTS='[{"celsius": 40, "duty": 0.2}, {"celsius": 50, "duty": 0.4}, {"celsius": 70, "duty": 1}]'
+write_case_config() { printf 'interval: 1s\n%s\n' "$CASE_CURVE" >"$WORK/pifan.yaml"; }
+# wait_first_tick: /healthz answers before the first tick, the signal handlers are installed by then
+# (systemd sends no reload before READY=1 either).
+wait_first_tick() {
+  wait_until 15 bash -c "curl -s -m 1 http://127.0.0.1:$PORT/status | grep -q '\"tick\":[1-9]'" \
+    || fail_case "no first tick within 15 s"
+}
+curve_kept() { [[ $(status_field 's["curve"]["points"]') == "$CASE_POINTS" ]]; }
+
+# refused_reload_case BREAK_COMMAND [RESTORE_COMMAND]: the shape of the bad-config cases. pifan runs
+# the case's config (notify socket attached); BREAK_COMMAND turns $WORK/pifan.yaml into something
+# that is no config; then two SIGHUPs. Holds when both reloads are refused and counted within 10 s,
+# READY=1 follows every RELOADING=1, the curve on /status is still the case's, and no thread is
+# left behind per SIGHUP; then RESTORE_COMMAND and one more SIGHUP must be accepted again.
+refused_reload_case() {
+  write_case_config
+  notify_listen
+  pifan_start_obeying_modes
+  wait_first_tick
+  curve_kept || fail_case "the case's curve is not on /status at start"
+  local threads_before threads_after refused pending kept accepted=none
+  threads_before=$(ls "/proc/$PIFAN_PID/task" | wc -l)
+  eval "$1"
+  kill -HUP "$PIFAN_PID"
+  sleep 0.5
+  kill -HUP "$PIFAN_PID"
+  wait_until 10 bash -c "[[ \$(curl -s -m 1 http://127.0.0.1:$PORT/metrics | awk '\$1 == \"pifan_config_reloads_total{result=\\\"refused\\\"}\" {print \$2}') == 2.0 ]]" || true
+  wait_until 5 bash -c "[[ \$(awk '/RELOADING=1/ {p = 1} / READY=1/ {p = 0} END {print p + 0}' '$NOTIFY_LOG') == 0 ]]" || true
+  refused=$(metric 'pifan_config_reloads_total{result="refused"}')
+  pending=$(notify_reload_pending)
+  kept=no
+  curve_kept && kept=yes
+  threads_after=$(ls "/proc/$PIFAN_PID/task" | wc -l)
+  if [[ -n ${2:-} ]]; then
+    eval "$2"
+    kill -HUP "$PIFAN_PID"
+    wait_until 10 bash -c "[[ \$(curl -s -m 1 http://127.0.0.1:$PORT/metrics | awk '\$1 == \"pifan_config_reloads_total{result=\\\"accepted\\\"}\" {print \$2}') == 1.0 ]]" || true
+    accepted=$(metric 'pifan_config_reloads_total{result="accepted"}')
+  fi
+  local healthz
+  healthz=$(healthz_ms)
+  pifan_stop TERM
+  local figures="refused=${refused:-none}/2 reloading=$(notify_count RELOADING=1) ready-missing=$pending"
+  figures+=" curve-kept=$kept threads=$threads_before->$threads_after accepted-after-fix=$accepted"
+  figures+=" healthz=${healthz}ms pwm1-exit=$(fan_pwm) rc=$PIFAN_RC"
+  [[ $refused == 2.0 && $pending == 0 && $kept == yes && $healthz != timeout ]] || fail_case "$figures"
+  ((threads_after <= threads_before + 1)) || fail_case "a thread left per SIGHUP: $figures"
+  [[ -z ${2:-} || $accepted == 1.0 ]] || fail_case "the repaired file was not accepted: $figures"
+  row PASS "$figures"
+}

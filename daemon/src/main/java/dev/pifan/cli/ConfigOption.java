@@ -25,6 +25,15 @@ final class ConfigOption {
         return loadFile(file, profile);
     }
 
+    /** Whether the file holds no YAML at all (false when it cannot be read: loading it says why). */
+    static boolean isBlank(Path file) {
+        try {
+            return dev.pifan.config.ConfigFile.read(file).isBlank();
+        } catch (ConfigException e) {
+            return false;
+        }
+    }
+
     static PifanConfig loadFile(Path file) {
         return loadFile(file, ProfileDefaults.AUTO_PROFILE);
     }

@@ -2,10 +2,13 @@ package dev.pifan.cli;
 
 import dev.pifan.config.ConfigException;
 import dev.pifan.config.ConfigLoader;
+import dev.pifan.config.ConfigProblem;
 import dev.pifan.config.PifanConfig;
 import dev.pifan.config.ProfileDefaults;
 import dev.pifan.control.ControlLoop;
+import dev.pifan.systemd.WatchdogLimit;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -26,6 +29,8 @@ final class ConfigReload {
     private final Daemon daemon;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final ReloadRead read;
+    private volatile WatchdogLimit watchdog = WatchdogLimit.NONE;
     private volatile PifanConfig current;
     private volatile Consumer<PifanConfig> onAccepted = next -> { };
 
@@ -39,6 +44,12 @@ final class ConfigReload {
 
     /** @param autoProfile the profile whose defaults {@code board: auto} takes (the board found at start) */
     ConfigReload(Path file, String autoProfile, PifanConfig running, ControlLoop loop, Daemon daemon) {
+        this(file, autoProfile, running, loop, daemon, new ReloadRead());
+    }
+
+    /** @param read how the file is read (tests rewrite it between the two reads) */
+    ConfigReload(Path file, String autoProfile, PifanConfig running, ControlLoop loop, Daemon daemon, ReloadRead read) {
+        this.read = read;
         this.file = file;
         this.autoProfile = autoProfile;
         this.current = running;
@@ -55,7 +66,11 @@ final class ConfigReload {
         }
         PifanConfig next;
         try {
-            next = ConfigLoader.load(file, autoProfile);
+            next = ConfigLoader.parse(read.read(file), file.toString(), autoProfile);
+            Optional<String> unwatchable = watchdog.problemWith(next.interval(), file.toString());
+            if (unwatchable.isPresent()) {
+                throw new ConfigException(new ConfigProblem(file.toString(), 0, "", unwatchable.get()));
+            }
         } catch (ConfigException e) {
             refused.incrementAndGet();
             LOG.error("reload refused, still running the configuration from {}:\n{}", current.source(), e.getMessage());
@@ -80,6 +95,11 @@ final class ConfigReload {
             LOG.error("after the reload, updating {} failed; the new configuration runs", onAccepted, e);
         }
         return true;
+    }
+
+    /** The watchdog a reloaded interval must suit (systemd's WATCHDOG_USEC); none by default. */
+    void watchdog(WatchdogLimit limit) {
+        this.watchdog = limit;
     }
 
     /** Told each configuration that runs after a reload (telemetry shows the new interval and curve). */

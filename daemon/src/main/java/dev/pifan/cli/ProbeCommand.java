@@ -64,6 +64,8 @@ final class ProbeCommand implements Callable<Integer> {
                 kernelCurve.forEach(line -> out.println("  " + line));
             }
         }
+        InstanceLock.holder(BoardFactory.takeovers(System.getenv())).ifPresent(holder -> spec.commandLine().getErr()
+                .println("note: a running pifan (" + holder + ") drives the fan; probe only reads"));
         out.flush();
         // a part the config pins is what pifan run opens, found by auto or not (it checks it at start)
         boolean noFan = report.chosenFan().isEmpty() && loaded.hardware().fan() instanceof FanSpec.Auto;

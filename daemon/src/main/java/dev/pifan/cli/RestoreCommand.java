@@ -38,6 +38,13 @@ final class RestoreCommand implements Callable<Integer> {
         TakeoverRecords found = records != null ? TakeoverRecords.in(records)
                 : BoardFactory.takeovers(System.getenv());
         PrintWriter out = spec.commandLine().getOut();
+        java.util.Optional<String> running = InstanceLock.holder(found);
+        if (running.isPresent()) {
+            // its records are a running pifan's, not a crash's: restoring now would take its fan from it
+            spec.commandLine().getErr().println("pifan restore: a pifan is running (" + running.get()
+                    + ") and drives the fan; restore is for after it has ended");
+            return 1;
+        }
         List<String> keys = found.keys();
         if (keys.isEmpty()) {
             out.println("nothing to restore: no takeover records"

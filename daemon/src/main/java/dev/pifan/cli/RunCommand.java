@@ -11,9 +11,11 @@ import dev.pifan.hal.MonotonicClock;
 import dev.pifan.hal.sim.Scenario;
 import dev.pifan.systemd.SdNotify;
 import dev.pifan.systemd.SystemdWatchdog;
+import dev.pifan.systemd.WatchdogLimit;
 import dev.pifan.hal.sim.Scenarios;
 import dev.pifan.hal.sim.Fault;
 import dev.pifan.hal.TimeLimitedBoard;
+import dev.pifan.hal.linux.ProcessLock;
 import dev.pifan.telemetry.Telemetry;
 import dev.pifan.telemetry.TelemetryServer;
 import java.nio.file.Files;
@@ -78,13 +80,21 @@ final class RunCommand implements Callable<Integer> {
             throw CliError.usage("--root reads a real board's files; it cannot be combined with --sim");
         }
         PifanConfig loaded = loadConfig(sim ? Profiles.require(profile) : ProfileDefaults.AUTO_PROFILE);
+        WatchdogLimit watchdog = once ? WatchdogLimit.NONE
+                : WatchdogLimit.of(SystemdWatchdog.watchdogMicros(System.getenv(), ProcessHandle.current().pid()));
+        requireWatchable(watchdog, loaded);
         Optional<ListenAddress> address = TelemetryFactory.listen(listen, loaded);
         Scenario scenario = sim ? simulatedScenario().withFaults(loaded.simulation().faults())
                 : simulatedScenario();
+        // before the board opens: a second pifan must not write the fan or read the first one's records
+        Optional<ProcessLock> instance = sim ? Optional.empty()
+                : InstanceLock.take(BoardFactory.takeovers(System.getenv()), once);
+        instance.ifPresent(lock -> LOG.debug("holding {}", lock.file()));
         try (Board board = new TimeLimitedBoard(openBoard(scenario, loaded), loaded.safety().readTimeout())) {
             // board: auto means the profile of the board found (a Pi 5 gets the Active Cooler's curve)
             String autoProfile = sim ? Profiles.require(profile) : ProfileDefaults.profileFor(board.model());
             PifanConfig running = loadConfig(autoProfile);
+            requireWatchable(watchdog, running);
             MonotonicClock clock = Simulation.loopClock(MonotonicClock.system(), scenario, running.interval());
             ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(running), clock);
             loop.addListener(new ChangeLog());
@@ -106,13 +116,27 @@ final class RunCommand implements Callable<Integer> {
                     LOG.info("serving /metrics, /healthz and /status on {}", address.get());
                 }
                 Optional<SdNotify> notify = SdNotify.fromEnvironment(System.getenv());
-                Optional<SystemdWatchdog> systemd = notify.map(n -> new SystemdWatchdog(n,
-                        SystemdWatchdog.watchdogMicros(System.getenv(), ProcessHandle.current().pid())));
+                Optional<SystemdWatchdog> systemd = notify.map(n -> new SystemdWatchdog(n, watchdog,
+                        MonotonicClock.system(), running.interval()));
                 systemd.ifPresent(loop::addListener);
                 Daemon daemon = new Daemon(loop, running.interval(), ControlFactory.exitState(running));
                 ConfigReload reload = new ConfigReload(configFile(), autoProfile, running, loop, daemon);
-                reload.onAccepted(next -> TelemetryFactory.reconfigure(telemetry, next, listen, address));
-                Signals.install(new Signals.Handler() {
+                reload.watchdog(watchdog);
+                reload.onAccepted(next -> {
+                    TelemetryFactory.reconfigure(telemetry, next, listen, address);
+                    systemd.ifPresent(s -> s.interval(next.interval()));
+                });
+                ReloadWorker reloads = new ReloadWorker(() -> {
+                    systemd.ifPresent(SystemdWatchdog::reloading);
+                    try {
+                        telemetry.reloaded(reload.reload());
+                    } finally {
+                        // systemd shows "reloading" until READY=1: it must follow, whatever the reload did
+                        systemd.ifPresent(SystemdWatchdog::reloaded);
+                    }
+                });
+                reloads.start();
+                boolean hupHandled = Signals.install(new Signals.Handler() {
                     @Override
                     public void stop(String signalName) {
                         systemd.ifPresent(SystemdWatchdog::stopping);
@@ -121,11 +145,15 @@ final class RunCommand implements Callable<Integer> {
 
                     @Override
                     public void reload() {
-                        systemd.ifPresent(SystemdWatchdog::reloading);
-                        telemetry.reloaded(reload.reload());
-                        systemd.ifPresent(SystemdWatchdog::reloaded);
+                        reloads.request();
                     }
                 });
+                if (!hupHandled) {
+                    LOG.error("SIGHUP was ignored when pifan started (nohup?), and the JVM keeps it so: a reload"
+                            + " (systemctl reload, kill -HUP) does nothing; restart pifan to change its configuration,"
+                            + " and start it without nohup");
+                }
+                systemd.ifPresent(SystemdWatchdog::start);
                 daemon.start();
                 try {
                     return daemon.runUntilStopped();
@@ -134,6 +162,13 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** Stops at start (exit 1, before the fan is touched) when the watchdog cannot watch the configured interval. */
+    private static void requireWatchable(WatchdogLimit watchdog, PifanConfig config) {
+        watchdog.problemWith(config.interval(), config.source()).ifPresent(problem -> {
+            throw CliError.badContent(problem);
+        });
     }
 
     /** The file the configuration comes from: --config, else the system file when it exists, else none. */
@@ -147,8 +182,18 @@ final class RunCommand implements Callable<Integer> {
     /** The configuration, with {@code board: auto} (and no file at all) taking the defaults of {@code autoProfile}. */
     private PifanConfig loadConfig(String autoProfile) {
         Path file = configFile();
-        return file != null ? ConfigOption.loadFile(file, autoProfile) : PifanConfig.defaults(autoProfile);
+        if (file == null) {
+            return PifanConfig.defaults(autoProfile);
+        }
+        if (!emptyLogged && ConfigOption.isBlank(file)) {
+            emptyLogged = true;
+            // allowed at start (a fresh install's empty file), refused on a reload (a torn rewrite looks the same)
+            LOG.warn("{} is empty (or only comments): running on the built-in defaults of board {}", file, autoProfile);
+        }
+        return ConfigOption.loadFile(file, autoProfile);
     }
+
+    private boolean emptyLogged;
 
     /** The scenario of --sim with its --fault options; an empty scenario on hardware (no faults). */
     private Scenario simulatedScenario() {

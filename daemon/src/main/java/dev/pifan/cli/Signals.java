@@ -1,6 +1,7 @@
 package dev.pifan.cli;
 
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * SIGTERM and SIGINT (stop) and SIGHUP (reload), handled with {@code sun.misc.Signal} (module
@@ -19,10 +20,18 @@ final class Signals {
     private Signals() {
     }
 
-    static void install(Handler handler) {
+    /**
+     * Installs the handlers.
+     *
+     * @return false when SIGHUP stays ignored: a process started with SIGHUP ignored ({@code nohup})
+     *     keeps it so, since the JVM will not install a handler over an inherited SIG_IGN for the
+     *     signals it uses for shutdown (HUP, INT, TERM); reloads then need a restart
+     */
+    static boolean install(Handler handler) {
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), signal -> handler.stop("SIG" + signal.getName()));
         }
-        Signal.handle(new Signal("HUP"), signal -> handler.reload());
+        SignalHandler previous = Signal.handle(new Signal("HUP"), signal -> handler.reload());
+        return previous != SignalHandler.SIG_IGN;
     }
 }

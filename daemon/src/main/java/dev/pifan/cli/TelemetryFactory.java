@@ -36,7 +36,7 @@ final class TelemetryFactory {
 
     static Telemetry telemetry(PifanConfig config, Board board, MonotonicClock clock) {
         return Telemetry.create(NodeInfo.of(Version.current(), board, config.source(), config.interval(),
-                curve(config)), clock);
+                curve(config)), clock, board.fan());
     }
 
     /**

@@ -1,11 +1,5 @@
 package dev.pifan.config;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,27 +43,9 @@ public final class ConfigLoader {
         return load(file, ProfileDefaults.AUTO_PROFILE);
     }
 
-    /** The text of a config file; every way of failing is one problem naming the file. */
+    /** The text of a config file; every way of failing is one problem naming the file (see {@link ConfigFile}). */
     private static String read(Path file) throws ConfigException {
-        String source = file.toString();
-        try {
-            if (Files.isDirectory(file)) {
-                throw fileProblem(source, "is a directory, not a config file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_SIZE) {
-                throw fileProblem(source, "too large for a config file (" + size + " bytes, at most " + MAX_SIZE + ")");
-            }
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw fileProblem(source, "no such file");
-        } catch (AccessDeniedException e) {
-            throw fileProblem(source, "permission denied");
-        } catch (CharacterCodingException e) {
-            throw fileProblem(source, "not UTF-8 text");
-        } catch (IOException e) {
-            throw fileProblem(source, "cannot read: " + e.getMessage());
-        }
+        return ConfigFile.read(file).text();
     }
 
     /**

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * <p>Never throws: a lost notification is logged once, because the fan matters more than the
  * supervisor hearing from us (and a lost watchdog ping is answered by a restart anyway).
  */
-public final class SdNotify implements AutoCloseable {
+public final class SdNotify implements Notifier, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SdNotify.class);
 
@@ -56,6 +56,7 @@ public final class SdNotify implements AutoCloseable {
     }
 
     /** Sends one message, such as {@code READY=1} or {@code WATCHDOG=1\nSTATUS=...}. */
+    @Override
     public synchronized void send(String message) {
         try {
             channel.send(ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)), address);

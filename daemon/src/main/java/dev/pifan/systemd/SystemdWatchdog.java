@@ -2,36 +2,51 @@ package dev.pifan.systemd;
 
 import dev.pifan.control.Snapshot;
 import dev.pifan.control.TickListener;
+import dev.pifan.hal.MonotonicClock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Tells systemd that pifan is ready after its first tick, and pings the watchdog from the control
- * loop itself: if the loop hangs, the pings stop and systemd restarts the service
- * ({@code WatchdogSec=}). Each ping carries a {@code STATUS=} line for {@code systemctl status}.
+ * Tells systemd that pifan is ready after its first tick, and pings the watchdog from a timer of
+ * its own at half {@code WatchdogSec}, but only while the control loop is healthy: ticked within
+ * its interval and half an interval more ({@link WatchdogLimit}). Pinged from the ticks instead,
+ * a 1 s tick against a 2 s watchdog would ping right at the limit; pinged regardless of the ticks,
+ * a hung loop would never be restarted. Each ping carries a {@code STATUS=} line for
+ * {@code systemctl status}.
  */
 public final class SystemdWatchdog implements TickListener {
 
-    private final SdNotify notify;
-    private final long pingEveryNanos;
-    private boolean ready;
-    private long lastPing;
+    private static final Logger LOG = LoggerFactory.getLogger(SystemdWatchdog.class);
 
-    /**
-     * @param watchdogMicros {@code WATCHDOG_USEC}: systemd's time-out; pings go out at half of it.
-     *     Empty: no watchdog, only READY and STATUS.
-     */
-    public SystemdWatchdog(SdNotify notify, OptionalLong watchdogMicros) {
+    private final Notifier notify;
+    private final WatchdogLimit limit;
+    private final MonotonicClock clock;
+    private volatile Duration interval;
+    private volatile String status;
+    private volatile long lastTick;
+    private volatile boolean ready;
+    private boolean stallLogged;
+    private ScheduledExecutorService timer;
+
+    public SystemdWatchdog(Notifier notify, WatchdogLimit limit, MonotonicClock clock, Duration interval) {
         this.notify = notify;
-        this.pingEveryNanos = watchdogMicros.isPresent() ? watchdogMicros.getAsLong() * 1000 / 2 : -1;
+        this.limit = limit;
+        this.clock = clock;
+        this.interval = interval;
     }
 
     /** {@code WATCHDOG_USEC} when it is set and meant for this process ({@code WATCHDOG_PID}). */
     public static OptionalLong watchdogMicros(Map<String, String> environment, long pid) {
         String usec = environment.get("WATCHDOG_USEC");
         String forPid = environment.get("WATCHDOG_PID");
-        if (usec == null || (forPid != null && !forPid.equals(Long.toString(pid)))) {
+        if (usec == null || (forPid != null && !forPid.strip().equals(Long.toString(pid)))) {
             return OptionalLong.empty();
         }
         try {
@@ -42,18 +57,46 @@ public final class SystemdWatchdog implements TickListener {
         }
     }
 
+    /** Starts the ping timer (nothing to start without a watchdog). */
+    public synchronized void start() {
+        limit.pingEvery().ifPresent(every -> {
+            timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "pifan-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.scheduleAtFixedRate(this::pingIfHealthy, every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS);
+        });
+    }
+
+    /** The loop ticks at a new interval (a reloaded configuration). */
+    public void interval(Duration newInterval) {
+        this.interval = newInterval;
+    }
+
     @Override
     public void onTick(Snapshot snapshot) {
-        String status = status(snapshot);
+        lastTick = clock.nanos();
+        status = status(snapshot);
         if (!ready) {
             ready = true;
-            lastPing = snapshot.nanos();
-            notify.send("READY=1\n" + status + (pingEveryNanos > 0 ? "\nWATCHDOG=1" : ""));
+            notify.send("READY=1\n" + status + (limit.timeout().isPresent() ? "\nWATCHDOG=1" : ""));
+        }
+    }
+
+    /** One ping, if the loop ticked recently enough; what the timer runs. */
+    synchronized void pingIfHealthy() {
+        if (!ready || limit.timeout().isEmpty()) {
             return;
         }
-        if (pingEveryNanos > 0 && snapshot.nanos() - lastPing >= pingEveryNanos) {
-            lastPing = snapshot.nanos();
+        long age = clock.nanos() - lastTick;
+        if (age <= WatchdogLimit.tickedWithin(interval).toNanos()) {
+            stallLogged = false;
             notify.send("WATCHDOG=1\n" + status);
+        } else if (!stallLogged) {
+            stallLogged = true;
+            LOG.error("the control loop has not ticked for {} ms (every {} ms expected): no more watchdog pings,"
+                    + " systemd restarts pifan", age / 1_000_000, interval.toMillis());
         }
     }
 

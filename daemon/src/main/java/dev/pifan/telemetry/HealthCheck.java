@@ -12,8 +12,11 @@ import java.util.Optional;
  * less than {@link #MIN_STALL}, so a short interval and a garbage collection on a busy Pi do not
  * make a liveness probe restart the daemon). Before the first tick the same allowance runs from
  * the start. A tick that throws never reaches the listeners, so a loop that fails every tick goes
- * unhealthy too. What the loop decided (a sensor failure, a stalled fan) is not this check's
- * business: the loop is alive and saying so, and {@code pifan_control_reason} tells the rest.
+ * unhealthy too. A tick whose fan write failed is unhealthy as well: pifan does not drive the fan
+ * then (it gave it to the kernel where a thermal zone can drive it, see docs/fan-ownership.md), and
+ * a liveness probe or an alert on {@code pifan_healthy} must hear of it. Other decisions (a sensor
+ * failure, a stalled fan) are not this check's business: the loop is alive and drives the fan to
+ * full for them, and {@code pifan_control_reason} tells the rest.
  */
 public final class HealthCheck {
 
@@ -70,11 +73,21 @@ public final class HealthCheck {
         }
         long age = now - last.get().receivedNanos();
         long tick = last.get().snapshot().tick();
+        if (age <= stallNanos && !last.get().snapshot().applied()) {
+            return new Health(false, "the fan is not driven by pifan: " + fanError(last.get().snapshot()));
+        }
         if (age <= stallNanos) {
             return new Health(true, "ok: tick " + tick + " " + seconds(age) + " ago, " + every);
         }
         return new Health(false, "the control loop has stalled: last tick (" + tick + ") " + seconds(age)
                 + " ago, " + every);
+    }
+
+    private static String fanError(dev.pifan.control.Snapshot snapshot) {
+        return snapshot.errors().stream()
+                .filter(e -> e.source() == dev.pifan.control.Snapshot.Source.FAN)
+                .map(e -> e.sourceId() + ": " + e.message())
+                .findFirst().orElse("the last write to the fan failed");
     }
 
     static String format(Duration d) {

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Everything the HTTP endpoints show, in one place: the meter registry with pifan's meters and a
@@ -44,6 +45,9 @@ public final class Telemetry {
     private final Counter reloadsAccepted;
     private final Counter reloadsRefused;
 
+    /** Whether the fan is the kernel's after a failed write; never, without a fan to ask. */
+    private volatile BooleanSupplier fanHandedToKernel = () -> false;
+
     private Telemetry(NodeInfo node, MonotonicClock clock) {
         this.node = node;
         this.registry = newRegistry();
@@ -57,6 +61,11 @@ public final class Telemetry {
                 .register(registry);
         Gauge.builder("pifan.healthy", health, h -> h.check().ok() ? 1 : 0)
                 .description("1 while the control loop ticks on time (/healthz answers 200), else 0")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder("pifan.fan.handed.to.kernel", this, t -> t.fanHandedToKernel.getAsBoolean() ? 1 : 0)
+                .description("1 while pifan has given the fan to the kernel's thermal zone after a failed write"
+                        + " (it tries to take it back every tick), else 0")
                 .strongReference(true)
                 .register(registry);
         reloadsAccepted = reloads("accepted");
@@ -73,6 +82,13 @@ public final class Telemetry {
     /** Counts a reload: accepted (the new configuration runs) or refused (the old one stays). */
     public void reloaded(boolean accepted) {
         (accepted ? reloadsAccepted : reloadsRefused).increment();
+    }
+
+    /** Telemetry that also shows whether {@code fan} is handed to the kernel ({@code pifan_fan_handed_to_kernel}). */
+    public static Telemetry create(NodeInfo node, MonotonicClock clock, dev.pifan.hal.Fan fan) {
+        Telemetry telemetry = new Telemetry(node, clock);
+        telemetry.fanHandedToKernel = () -> fan.handedToKernel().isPresent();
+        return telemetry;
     }
 
     /** Telemetry for this node, timed by {@code clock} (the same clock as the control loop's). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pifan.config.PifanConfig;
+import dev.pifan.config.ProfileDefaults;
 import dev.pifan.control.ControlLoop;
 import dev.pifan.hal.sim.BoardProfile;
 import dev.pifan.hal.sim.Fault;
@@ -59,6 +60,32 @@ class ConfigReloadTest {
             assertEquals(60.0, reload.current().curve().points().get(1).celsius());
             assertEquals(0.75, curveDutyAfterATick(loop), 1e-9, "the new curve runs");
             assertEquals(java.util.List.of(reload.current()), told, "telemetry hears of the new configuration");
+        } finally {
+            daemon.requestStop("test over", 0);
+            daemon.runUntilStopped();
+        }
+    }
+
+    @Test
+    void anIntervalTheWatchdogCannotWatchAndAnEmptyFileAreRefusedAndTheRunningConfigStays() throws Exception {
+        Path file = dir.resolve("pifan.yaml");
+        Files.writeString(file, "interval: 1s\n");
+        PifanConfig running = ConfigOption.loadFile(file);
+        ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(running), clock);
+        Daemon daemon = new Daemon(loop, running.interval(), ControlFactory.exitState(running));
+        daemon.start();
+        try {
+            ConfigReload reload = new ConfigReload(file, ProfileDefaults.AUTO_PROFILE, running, loop, daemon,
+                    new ReloadRead(Duration.ofSeconds(5), () -> { }));
+            reload.watchdog(dev.pifan.systemd.WatchdogLimit.of(java.util.OptionalLong.of(10_000_000)));
+            Files.writeString(file, "interval: 15s\n");
+            assertFalse(reload.reload());
+            Files.writeString(file, "");
+            assertFalse(reload.reload(), "an empty file is no reason to run the defaults");
+            assertEquals(2, reload.refused());
+            assertEquals(running, reload.current());
+            Files.writeString(file, "interval: 5s\n");
+            assertTrue(reload.reload(), "half the watchdog is watchable");
         } finally {
             daemon.requestStop("test over", 0);
             daemon.runUntilStopped();

@@ -461,7 +461,30 @@ class ConfigErrorsTest {
         @Test
         void aDirectory(@TempDir Path dir) {
             ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir));
-            assertEquals(dir + ": is a directory, not a config file", e.getMessage());
+            assertEquals(dir + ": is a directory, not a regular file: a config must be a file", e.getMessage());
+        }
+
+        @Test
+        void aFifoIsRefusedWithoutOpeningIt(@TempDir Path dir) throws Exception {
+            Path fifo = dir.resolve("pifan.yaml");
+            // opening a FIFO nobody writes blocks until someone does: the test would hang, not fail
+            assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(fifo));
+            assertEquals(fifo + ": is a FIFO (named pipe), not a regular file: a config must be a file", e.getMessage());
+        }
+
+        @Test
+        void aLinkToDevZeroIsRefusedAsADevice(@TempDir Path dir) throws Exception {
+            Path link = Files.createSymbolicLink(dir.resolve("pifan.yaml"), Path.of("/dev/zero"));
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(link));
+            assertEquals(link + ": is a character device, not a regular file: a config must be a file", e.getMessage());
+        }
+
+        @Test
+        void aSymlinkLoopSaysSo(@TempDir Path dir) throws Exception {
+            Path link = Files.createSymbolicLink(dir.resolve("pifan.yaml"), Path.of("pifan.yaml"));
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(link));
+            assertTrue(e.getMessage().startsWith(link + ": a loop of symbolic links ("), e.getMessage());
         }
 
         @Test
@@ -477,7 +500,7 @@ class ConfigErrorsTest {
             Path file = dir.resolve("pifan.yaml");
             Files.writeString(file, "#".repeat(ConfigLoader.MAX_SIZE) + "\n");
             ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
-            assertEquals(file + ": too large for a config file (1048577 bytes, at most 1048576)", e.getMessage());
+            assertEquals(file + ": too large for a config file (more than 1048576 bytes)", e.getMessage());
         }
 
         @Test

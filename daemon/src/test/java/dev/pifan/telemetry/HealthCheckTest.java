@@ -86,4 +86,18 @@ class HealthCheckTest {
         advance(Duration.ofSeconds(125));
         assertEquals("the control loop has stalled: last tick (1) 125s ago, expected every 5s", health.check().text());
     }
+
+    @Test
+    void aFanWriteThatFailedIsUnhealthyWithTheFansErrorAndAWriteThatWorksHealsIt() {
+        HealthCheck health = new HealthCheck(lastTick, Duration.ofSeconds(1));
+        dev.pifan.control.Snapshot.SourceError denied = new dev.pifan.control.Snapshot.SourceError(
+                dev.pifan.control.Snapshot.Source.FAN, "pwmfan/pwm1", "permission denied; handed to the kernel");
+        lastTick.onTick(snapshots.applied(false).errors(denied).next());
+        HealthCheck.Health h = health.check();
+        assertFalse(h.ok());
+        assertEquals(503, h.httpStatus());
+        assertEquals("the fan is not driven by pifan: pwmfan/pwm1: permission denied; handed to the kernel", h.text());
+        lastTick.onTick(snapshots.applied(true).errors().next());
+        assertTrue(health.check().ok(), health.check()::text);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.pifan.hal;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** A fan output: hwmon pwm, /sys/class/pwm, an I2C fan chip, a GPIO pin, the simulator. */
@@ -49,6 +50,14 @@ public interface Fan {
      * From then on the kernel drives the fan and {@link #apply} writes nothing.
      */
     default void yieldAtCritical() throws HalException {
+    }
+
+    /**
+     * Why pifan gave the fan to the kernel while running, when it did: a write failed that the
+     * kernel's thermal zone could still do. Empty while pifan drives the fan (or never took it).
+     */
+    default Optional<String> handedToKernel() {
+        return Optional.empty();
     }
 
     /** Ticks at which the fan's setting read back was not what pifan wrote: someone else drives it too. */

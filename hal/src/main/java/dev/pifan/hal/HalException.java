@@ -25,7 +25,9 @@ public class HalException extends Exception {
         /** The device is not the one the configuration named (wrong chip id, wrong driver). */
         WRONG_DEVICE,
         /** The operation is not supported by this device or backend. */
-        UNSUPPORTED
+        UNSUPPORTED,
+        /** Another process holds the device (a second pifan on the same fan). */
+        BUSY
     }
 
     private final Kind kind;

@@ -206,5 +206,10 @@ public final class TimeLimitedBoard implements Board {
         public long conflicts() {
             return fan.conflicts();
         }
+
+        @Override
+        public java.util.Optional<String> handedToKernel() {
+            return fan.handedToKernel();
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.pifan.hal.HalException.Kind;
 import dev.pifan.hal.StallDetector;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +41,18 @@ public final class HwmonFan implements Fan {
     static final String EMC2305_COOLING_TYPE = "emc2305_fan";
     private static final Logger LOG = LoggerFactory.getLogger(HwmonFan.class);
 
+    /** Where the fan is now: its hwmon device, and the files and record key that follow from it. */
+    private record Output(HwmonDevice device, Path pwm, Path input, String fanKey) {
+        static Output of(HwmonDevice device, int channel) {
+            return new Output(device, device.attribute("pwm" + channel), device.attribute("fan" + channel + "_input"),
+                    ZoneTakeover.fanKey(device, channel));
+        }
+    }
+
     private final Sysfs sysfs;
-    private final HwmonDevice device;
-    private final Path pwm;
-    private final Path input;
+    private final int channel;
+    private final String deviceSelector;
+    private Output output;
     private final boolean tachometer;
     private final StallDetector stall;
     private final String id;
@@ -51,27 +60,29 @@ public final class HwmonFan implements Fan {
     private final boolean kernelOwned;
     private final boolean observeOnly;
     private final TakeoverRecords records;
-    private final String fanKey;
     private Integer written;
     private long conflicts;
     private boolean yielded;
+    /** Why the last write failed; while set, the zones are the kernel's again and each apply tries to take it back. */
+    private volatile HalException lost;
+    /** Held as long as this pifan drives the fan; the process exit releases it. */
+    private Optional<ProcessLock> lock = Optional.empty();
 
-    private HwmonFan(Sysfs sysfs, HwmonDevice device, int channel, StallDetector stall, ZoneTakeover zones,
-            boolean kernelOwned, boolean observeOnly, TakeoverRecords records) {
+    private HwmonFan(Sysfs sysfs, HwmonDevice device, String deviceSelector, int channel, StallDetector stall,
+            ZoneTakeover zones, boolean kernelOwned, boolean observeOnly, TakeoverRecords records) {
         this.sysfs = sysfs;
-        this.device = device;
-        this.pwm = device.attribute("pwm" + channel);
-        this.input = device.attribute("fan" + channel + "_input");
+        this.channel = channel;
+        this.deviceSelector = deviceSelector;
+        this.output = Output.of(device, channel);
         // gpio-fan's fan1_input is the speed map's rpm for the step it set (show_rpm in
         // drivers/hwmon/gpio-fan.c), not a measurement: a dead fan would read as running
-        this.tachometer = sysfs.exists(input) && !GPIO_FAN_NAME.equals(device.name());
+        this.tachometer = sysfs.exists(output.input()) && !GPIO_FAN_NAME.equals(device.name());
         this.stall = tachometer ? stall : StallDetector.disabled();
         this.id = (device.name().isEmpty() ? device.entry() : device.name()) + "/pwm" + channel;
         this.zones = zones;
         this.kernelOwned = kernelOwned;
         this.observeOnly = observeOnly;
         this.records = records;
-        this.fanKey = ZoneTakeover.fanKey(device, channel);
     }
 
     /**
@@ -97,11 +108,16 @@ public final class HwmonFan implements Fan {
             throw new HalException(Kind.WRONG_DEVICE, "several hwmon devices are named '" + name + "': "
                     + found.stream().map(HwmonDevice::describe).toList() + "; pick one with device: in the config");
         }
-        return open(sysfs, found.get(0), channel, stall, takeover, records);
+        return open(sysfs, found.get(0), deviceSelector, channel, stall, takeover, records);
     }
 
     public static HwmonFan open(Sysfs sysfs, HwmonDevice device, int channel, StallDetector stall, Takeover takeover,
             TakeoverRecords records) throws HalException {
+        return open(sysfs, device, null, channel, stall, takeover, records);
+    }
+
+    private static HwmonFan open(Sysfs sysfs, HwmonDevice device, String deviceSelector, int channel,
+            StallDetector stall, Takeover takeover, TakeoverRecords records) throws HalException {
         Path pwm = device.attribute("pwm" + channel);
         if (!sysfs.exists(pwm)) {
             throw new HalException(Kind.NOT_FOUND, pwm + " does not exist: " + device.describe()
@@ -109,16 +125,41 @@ public final class HwmonFan implements Fan {
         }
         List<ThermalZone> owners = ZoneTakeover.owners(sysfs, coolingType(device.name()), records);
         if (takeover == Takeover.NONE) {
+            // observing takes no lock: it writes nothing a daemon could be disturbed by
             // observe only: not one write, not even the permission check below
-            return new HwmonFan(sysfs, device, channel, stall, ZoneTakeover.nothing(sysfs), !owners.isEmpty(), true,
-                    records);
+            return new HwmonFan(sysfs, device, deviceSelector, channel, stall, ZoneTakeover.nothing(sysfs),
+                    !owners.isEmpty(), true, records);
         }
+        // before the first write: a second pifan on this fan must not touch it, nor the first one's records
+        Optional<ProcessLock> lock = lockFan(records, device, channel);
         // written before the zones are taken: a permission problem shows at start, with the zone untouched
         sysfs.write(pwm, sysfs.read(pwm));
         records.remember(ZoneTakeover.fanKey(device, channel), "driven");
         ZoneTakeover zones = ZoneTakeover.take(sysfs, owners, takeover, records);
         releaseThermalMinimum(sysfs, device);
-        return new HwmonFan(sysfs, device, channel, stall, zones, !owners.isEmpty(), false, records);
+        HwmonFan fan = new HwmonFan(sysfs, device, deviceSelector, channel, stall, zones, !owners.isEmpty(), false,
+                records);
+        fan.lock = lock;
+        return fan;
+    }
+
+    /**
+     * The fan's lock, keyed by what identifies the fan across a renumbering (its hwmon name, the
+     * device behind it and the channel), not by hwmonN.
+     */
+    private static Optional<ProcessLock> lockFan(TakeoverRecords records, HwmonDevice device, int channel)
+            throws HalException {
+        String identity = ("fan-" + device.name() + "-" + device.device().displayName() + "-pwm" + channel)
+                .replaceAll("[^A-Za-z0-9_.-]", "_");
+        try {
+            return records.lock(identity);
+        } catch (HalException e) {
+            if (e.kind() == Kind.BUSY) {
+                throw new HalException(Kind.BUSY, "fan " + device.describe() + " pwm" + channel + " is " + e.getMessage()
+                        + ": another pifan drives it; stop that one first", e);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -177,7 +218,7 @@ public final class HwmonFan implements Fan {
     }
 
     public HwmonDevice device() {
-        return device;
+        return output.device();
     }
 
     @Override
@@ -201,17 +242,35 @@ public final class HwmonFan implements Fan {
         return conflicts;
     }
 
+    /**
+     * Drives the fan. A write that fails hands the fan to the kernel: the zones get back what they
+     * had (the kernel's governor can still run it, pifan cannot), and the failure is thrown. Each
+     * later call tries to take it back: the hwmon device found again by name (a driver re-probe
+     * may renumber it, hwmon2 to hwmon4), the duty written, the zones taken again.
+     */
     @Override
     public void apply(Duty duty) throws HalException {
         if (observeOnly || yielded) {
             return;
         }
+        if (lost != null) {
+            takeBack(duty);
+            return;
+        }
+        try {
+            drive(output, duty);
+        } catch (HalException e) {
+            throw handToKernel(e);
+        }
+    }
+
+    private void drive(Output at, Duty duty) throws HalException {
         if (written != null) {
-            int found = (int) sysfs.readInteger(pwm, 0, 255);
+            int found = (int) sysfs.readInteger(at.pwm(), 0, 255);
             if (found != written) {
                 conflicts++;
                 List<String> retaken = zones.reassert();
-                releaseThermalMinimum(sysfs, device);
+                releaseThermalMinimum(sysfs, at.device());
                 if (conflicts == 1 || !retaken.isEmpty()) {
                     LOG.warn("fan {}: pwm set to {} by someone else (pifan wrote {}){}; counted in"
                             + " pifan_fan_conflicts_total, logged once", id, found, written,
@@ -219,11 +278,77 @@ public final class HwmonFan implements Fan {
                 }
             }
         }
-        sysfs.write(pwm, duty.toPwm());
+        sysfs.write(at.pwm(), duty.toPwm());
         // what the driver made of the write: gpio-fan keeps only its speed steps (100 reads back as
         // 255 with two speeds), so the next tick compares against the kernel's rounding, not ours
-        written = (int) sysfs.readInteger(pwm, 0, 255);
+        written = (int) sysfs.readInteger(at.pwm(), 0, 255);
         stall.applied(duty);
+    }
+
+    private HalException handToKernel(HalException failure) {
+        written = null;
+        String given = zones.describeGivenBack();
+        if (zones.any()) {
+            try {
+                zones.handBack();
+            } catch (HalException e) {
+                LOG.error("fan {}: could not give the zones back after a failed write: {}", id, e.getMessage());
+            }
+            records.forget(output.fanKey());
+        }
+        lost = failure;
+        String message = failure.getMessage() + (zones.any()
+                ? "; handed to the kernel (" + given + ") until pifan can write " + output.pwm() + " again"
+                : "; nobody else drives it: retried every tick");
+        LOG.error("fan {}: {}", id, message);
+        return new HalException(failure.kind(), message, failure);
+    }
+
+    private void takeBack(Duty duty) throws HalException {
+        Output at;
+        try {
+            at = findAgain();
+            written = null;
+            drive(at, duty);
+        } catch (HalException e) {
+            lost = e;
+            throw new HalException(e.kind(), e.getMessage()
+                    + (zones.any() ? "; the kernel drives the fan until pifan can again" : ""), e);
+        }
+        if (!at.equals(output)) {
+            LOG.warn("fan {}: found again as {} (was {})", id, at.device().describe(), output.device().entry());
+            records.forget(output.fanKey());
+            output = at;
+        }
+        records.remember(output.fanKey(), "driven");
+        zones.retake();
+        lost = null;
+        LOG.info("fan {}: pifan drives it again{}", id, zones.any() ? " (taken from the kernel: " + zones.describe() + ")" : "");
+    }
+
+    /** What the end of the process does to the fan's lock: for tests that play a SIGKILL inside one JVM. */
+    void releaseLock() {
+        lock.ifPresent(ProcessLock::close);
+    }
+
+    /** The fan where it was, or where its hwmon device is now (found by name, as at open). */
+    private Output findAgain() throws HalException {
+        String name = output.device().name();
+        if (sysfs.exists(output.pwm()) && sysfs.readIfExists(output.device().attribute("name")).orElse("").equals(name)) {
+            return output;
+        }
+        List<HwmonDevice> found = HwmonDevice.find(sysfs, name, deviceSelector);
+        if (found.size() != 1) {
+            throw new HalException(Kind.NOT_FOUND, "fan " + id + " is gone: " + found.size() + " hwmon devices named '"
+                    + name + "' under " + sysfs.path(HwmonDevice.CLASS_DIR) + " (it was " + output.device().entry() + ")");
+        }
+        return Output.of(found.get(0), channel);
+    }
+
+    @Override
+    public Optional<String> handedToKernel() {
+        HalException why = lost;
+        return why != null && zones.any() ? Optional.of(why.getMessage()) : Optional.empty();
     }
 
     @Override
@@ -236,7 +361,7 @@ public final class HwmonFan implements Fan {
         if (!tachometer) {
             return OptionalInt.empty();
         }
-        int rpm = (int) sysfs.readInteger(input, 0, 100_000);
+        int rpm = (int) sysfs.readInteger(output.input(), 0, 100_000);
         stall.check(id, rpm);
         return OptionalInt.of(rpm);
     }
@@ -254,11 +379,20 @@ public final class HwmonFan implements Fan {
         if (yielded) {
             return true;
         }
-        sysfs.write(pwm, 255);
+        if (lost != null) {
+            // the zones are the kernel's already; full speed is still worth a try where it drives nothing
+            try {
+                sysfs.write(output.pwm(), 255);
+            } catch (HalException e) {
+                LOG.warn("fan {}: full speed at exit could not be written either: {}", id, e.getMessage());
+            }
+            return zones.any();
+        }
+        sysfs.write(output.pwm(), 255);
         // the exit path may apply full speed after this: compare with this write, not the last tick's
-        written = (int) sysfs.readInteger(pwm, 0, 255);
+        written = (int) sysfs.readInteger(output.pwm(), 0, 255);
         zones.handBack();
-        records.forget(fanKey);
+        records.forget(output.fanKey());
         return zones.any();
     }
 }

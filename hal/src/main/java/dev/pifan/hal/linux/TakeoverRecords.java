@@ -23,6 +23,9 @@ public final class TakeoverRecords {
     private static final Logger LOG = LoggerFactory.getLogger(TakeoverRecords.class);
     private static final TakeoverRecords NONE = new TakeoverRecords(null);
 
+    /** Locks live beside the records ({@link #lock}); they are not records. */
+    static final String LOCK_SUFFIX = ".lock";
+
     private final Path directory;
 
     private TakeoverRecords(Path directory) {
@@ -78,11 +81,28 @@ public final class TakeoverRecords {
             return java.util.List.of();
         }
         try (var entries = Files.list(directory)) {
-            return entries.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".new")).sorted().toList();
+            return entries.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".new") && !n.endsWith(LOCK_SUFFIX)).sorted().toList();
         } catch (IOException e) {
             LOG.warn("cannot list the takeover records in {} ({})", directory, e.toString());
             return java.util.List.of();
         }
+    }
+
+    /**
+     * Takes the lock {@code name.lock} in the records' directory for this process's lifetime, or
+     * fails with {@link dev.pifan.hal.HalException.Kind#BUSY} naming the pifan that holds it. Without
+     * a directory there is nothing to lock in: empty.
+     */
+    public Optional<ProcessLock> lock(String name) throws dev.pifan.hal.HalException {
+        if (directory == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ProcessLock.take(directory.resolve(name + LOCK_SUFFIX), ProcessLock.thisProcess()));
+    }
+
+    /** Who holds the lock {@code name.lock}, empty when nobody does or there is no directory. */
+    public Optional<String> lockHolder(String name) {
+        return directory == null ? Optional.empty() : ProcessLock.holder(directory.resolve(name + LOCK_SUFFIX));
     }
 
     /** Forgets {@code key} once its fan is handed back. */

@@ -168,6 +168,25 @@ public final class ZoneTakeover {
         return retaken;
     }
 
+    /**
+     * Takes every zone again after {@link #handBack()} (pifan can drive the fan again after a failed
+     * write): recorded first, as at the first takeover, so a crash now is still restored.
+     */
+    void retake() throws HalException {
+        for (Taken t : taken) {
+            records.remember(t.key(), t.original());
+            if (!sysfs.read(t.file()).equals(t.ours())) {
+                sysfs.write(t.file(), t.ours());
+            }
+        }
+    }
+
+    /** {@code thermal_zone0 (cpu-thermal) mode enabled}: what {@link #handBack()} gives back. */
+    String describeGivenBack() {
+        return String.join(", ", taken.stream()
+                .map(t -> t.zone().describe() + " " + t.file().getFileName() + " " + t.original()).toList());
+    }
+
     /** Gives every zone back what it had, and forgets the records; the first failure is thrown after trying all. */
     void handBack() throws HalException {
         HalException first = null;

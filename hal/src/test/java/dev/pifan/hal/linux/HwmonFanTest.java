@@ -88,7 +88,8 @@ class HwmonFanTest {
                 records);
         killed.apply(Duty.ofPercent(30));
         assertEquals("enabled", Files.readString(tmp.resolve("run-pifan/zone-thermal_zone0-mode")).strip());
-        // SIGKILL: no hand-back; the zone stays disabled as the killed pifan left it
+        // SIGKILL: no hand-back; the zone stays disabled as the killed pifan left it, and the kernel frees its lock
+        killed.releaseLock();
 
         HwmonFan next = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), Takeover.AUTO,
                 records);
@@ -348,5 +349,81 @@ class HwmonFanTest {
         HwmonFan fan = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), Takeover.GOVERNOR,
                 TakeoverRecords.none());
         assertEquals(java.util.OptionalDouble.empty(), fan.kernelCriticalC());
+    }
+
+    @Test
+    void aSecondOpenOfALockedFanIsRefusedBeforeItWritesAnything() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run"));
+        HwmonFan first = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), Takeover.AUTO,
+                records);
+        first.apply(Duty.ofPercent(30));
+        FaultyFiles files = new FaultyFiles();
+        HalException e = assertThrows(HalException.class, () -> HwmonFan.open(new Sysfs(HostRoot.of(root), files),
+                "pwmfan", null, 1, StallDetector.disabled(), Takeover.AUTO, records));
+        assertEquals(Kind.BUSY, e.kind());
+        assertTrue(e.getMessage().startsWith("fan hwmon2 (pwmfan, cooling_fan) pwm1 is held by pid "
+                + ProcessHandle.current().pid()), e.getMessage());
+        assertEquals(List.of(), files.writes(), "not one write by the second");
+        assertEquals("enabled", Files.readString(tmp.resolve("run/zone-thermal_zone0-mode")).strip());
+    }
+
+    @Test
+    void aWriteThatFailsHandsTheZoneToTheKernelAndALaterWriteTakesItBack() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Path pwm1 = root.resolve("sys/class/hwmon/hwmon2/pwm1");
+        FaultyFiles files = new FaultyFiles();
+        Path records = tmp.resolve("run");
+        HwmonFan fan = HwmonFan.open(new Sysfs(HostRoot.of(root), files), "pwmfan", null, 1, StallDetector.disabled(),
+                Takeover.AUTO, TakeoverRecords.in(records));
+        fan.apply(Duty.ofPercent(50));
+        files.denyWrite(pwm1);
+
+        HalException e = assertThrows(HalException.class, () -> fan.apply(Duty.FULL));
+        assertEquals(Kind.PERMISSION_DENIED, e.kind());
+        assertTrue(e.getMessage().contains("; handed to the kernel (thermal_zone0 (cpu-thermal) mode enabled)"),
+                e.getMessage());
+        assertEquals("enabled", Fixtures.read(root, ZONE0 + "/mode"), "the kernel's governor can run the fan");
+        assertTrue(fan.handedToKernel().isPresent());
+        assertFalse(Files.exists(records.resolve("fan-hwmon2-pwm1")), "restore must not fight the kernel for it");
+        assertThrows(HalException.class, () -> fan.apply(Duty.FULL), "still not writable: still the kernel's");
+        assertEquals("enabled", Fixtures.read(root, ZONE0 + "/mode"));
+
+        files.allowWrite(pwm1);
+        fan.apply(Duty.FULL);
+        assertEquals("255", Fixtures.read(root, HWMON2 + "/pwm1"));
+        assertEquals("disabled", Fixtures.read(root, ZONE0 + "/mode"), "taken again");
+        assertTrue(fan.handedToKernel().isEmpty());
+        assertEquals("enabled", Files.readString(records.resolve("zone-thermal_zone0-mode")).strip(), "recorded again before it was taken");
+        assertTrue(Files.exists(records.resolve("fan-hwmon2-pwm1")));
+    }
+
+    @Test
+    void aFanThatComesBackUnderAnotherHwmonNumberIsFoundAgainAndItsZoneTakenAgain() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        Path records = tmp.resolve("run");
+        HwmonFan fan = HwmonFan.open(Sysfs.at(root), "pwmfan", null, 1, StallDetector.disabled(), Takeover.AUTO,
+                TakeoverRecords.in(records));
+        fan.apply(Duty.ofPercent(50));
+        Path hwmon = root.resolve("sys/class/hwmon");
+        Path parked = tmp.resolve("unbound");
+        Files.move(hwmon.resolve("hwmon2"), parked);
+
+        HalException gone = assertThrows(HalException.class, () -> fan.apply(Duty.ofPercent(50)));
+        assertTrue(gone.getMessage().contains("handed to the kernel"), gone.getMessage());
+        HalException stillGone = assertThrows(HalException.class, () -> fan.apply(Duty.ofPercent(50)));
+        assertTrue(stillGone.getMessage().contains("is gone: 0 hwmon devices named 'pwmfan'"), stillGone.getMessage());
+
+        Files.move(parked, hwmon.resolve("hwmon4"));
+        Fixtures.write(root, ZONE0 + "/mode", "enabled"); // the re-probed driver's zone drives it again
+        fan.apply(Duty.ofPercent(60));
+        assertEquals("153", Fixtures.read(root, "/sys/class/hwmon/hwmon4/pwm1"));
+        assertEquals("disabled", Fixtures.read(root, ZONE0 + "/mode"), "applied means pifan's duty, not the kernel's");
+        assertEquals("hwmon4", fan.device().entry());
+        assertTrue(Files.exists(records.resolve("fan-hwmon4-pwm1")));
+        assertFalse(Files.exists(records.resolve("fan-hwmon2-pwm1")));
+        assertTrue(fan.handBack());
+        assertEquals("255", Fixtures.read(root, "/sys/class/hwmon/hwmon4/pwm1"));
+        assertEquals("enabled", Fixtures.read(root, ZONE0 + "/mode"));
     }
 }

@@ -44,6 +44,12 @@ public final class FaultyFiles implements FileAccess {
         return this;
     }
 
+    /** Writes to this file work again (a {@code chmod 0644} after {@link #denyWrite}). */
+    public FaultyFiles allowWrite(Path file) {
+        denyWrite.remove(file.toAbsolutePath().normalize());
+        return this;
+    }
+
     /** Writes to this file fail with an IOException carrying this message (e.g. "Input/output error"). */
     public FaultyFiles failWrite(Path file, String message) {
         failWrite.put(file.toAbsolutePath().normalize(), message);
