@@ -14,11 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The takeover records of fans that nobody but pifan drives (a sysfs PWM channel, an EMC230x on
- * an EMC2101, an Argon ONE on raw I2C): kept while pifan runs and forgotten when the board is closed after a clean exit, so
- * that after SIGKILL, the watchdog's SIGABRT or a crash {@code pifan restore} finds them and sets
- * each one to full speed. Without a record such a fan stays at the last duty pifan wrote, with
- * nobody driving it. A key names the fan; the value is checked before anything is written.
+ * The takeover records of fans that nobody but pifan drives (a sysfs PWM channel; an EMC230x, an
+ * EMC2101 or an Argon ONE on raw I2C): kept while pifan runs and forgotten when the board is
+ * closed after a clean exit, so that after SIGKILL, the watchdog's SIGABRT or a crash
+ * {@code pifan restore} finds them and sets each one to full speed. Without a record such a fan
+ * stays at the last duty pifan wrote, with nobody driving it. A key names the fan; the value is checked before anything is written.
  */
 public final class DrivenFans {
 
@@ -73,38 +73,49 @@ public final class DrivenFans {
         }
         Matcher emc = EMC230X.matcher(key);
         if (emc.matches()) {
-            int bus = Integer.parseInt(emc.group(1));
-            int address = Integer.parseInt(emc.group(2), 16);
-            try (DeviceProvider library = providers.open(provider(value)); I2cBus i2c = library.openI2cBus(bus)) {
-                Emc230xFan.driveFull(i2c, address, Integer.parseInt(emc.group(3)));
-            }
-            return Optional.of("i2c-" + bus + " " + I2cBus.hex(address) + " fan " + emc.group(3) + ": full speed");
+            int fan = Integer.parseInt(emc.group(3));
+            return Optional.of(onBus(providers, provider(value), emc,
+                    i2c -> Emc230xFan.driveFull(i2c, address(emc), fan)) + " fan " + fan + ": full speed");
         }
         Matcher emc2101 = EMC2101.matcher(key);
         if (emc2101.matches()) {
-            int bus = Integer.parseInt(emc2101.group(1));
-            int address = Integer.parseInt(emc2101.group(2), 16);
-            try (DeviceProvider library = providers.open(provider(value)); I2cBus i2c = library.openI2cBus(bus)) {
-                Emc2101Fan.driveFull(i2c, address);
-            }
-            return Optional.of("i2c-" + bus + " " + I2cBus.hex(address) + " EMC2101: full speed");
+            return Optional.of(onBus(providers, provider(value), emc2101,
+                    i2c -> Emc2101Fan.driveFull(i2c, address(emc2101))) + " EMC2101: full speed");
         }
         Matcher argon = ARGON_ONE.matcher(key);
         if (argon.matches()) {
-            int bus = Integer.parseInt(argon.group(1));
-            int address = Integer.parseInt(argon.group(2), 16);
             String[] words = value.split("\\s+");
             // the protocol found at open, so that restore sends what that firmware takes; open
             // itself writes 100% first (never 0xff)
             ArgonOneFan.Protocol protocol = words.length > 1 && words[1].equals("legacy")
                     ? ArgonOneFan.Protocol.LEGACY : ArgonOneFan.Protocol.REGISTER;
-            try (DeviceProvider library = providers.open(provider(words[0])); I2cBus i2c = library.openI2cBus(bus)) {
-                ArgonOneFan.open(i2c, address, protocol, () -> { });
-            }
-            return Optional.of("i2c-" + bus + " " + I2cBus.hex(address) + " Argon ONE: full speed ("
-                    + protocol.configName() + " protocol)");
+            return Optional.of(onBus(providers, provider(words[0]), argon,
+                    i2c -> ArgonOneFan.open(i2c, address(argon), protocol, () -> { }))
+                    + " Argon ONE: full speed (" + protocol.configName() + " protocol)");
         }
         return Optional.empty();
+    }
+
+    @FunctionalInterface
+    private interface OnBus {
+        void run(I2cBus i2c) throws HalException;
+    }
+
+    /**
+     * Runs {@code action} on the bus of an I2C record (group 1 of {@code key}, its address group
+     * 2), through the recorded library; returns {@code i2c-N 0xAA} for the log.
+     */
+    private static String onBus(DeviceProviders providers, Provider provider, Matcher key, OnBus action)
+            throws HalException {
+        int bus = Integer.parseInt(key.group(1));
+        try (DeviceProvider library = providers.open(provider); I2cBus i2c = library.openI2cBus(bus)) {
+            action.run(i2c);
+        }
+        return "i2c-" + bus + " " + I2cBus.hex(address(key));
+    }
+
+    private static int address(Matcher key) {
+        return Integer.parseInt(key.group(2), 16);
     }
 
     /** The recorded provider; diozero (the default) for a value that is not one. */
