@@ -77,7 +77,7 @@ def dribble(port, count, seconds, drip):
                 s.close()
                 del live[s]
                 closed_by_server += 1
-                if time.monotonic() < deadline and opened < count * 50:
+                if time.monotonic() < deadline and opened < count * 200:
                     open_one()
         if time.monotonic() >= next_drip:
             next_drip += 0.5
@@ -93,7 +93,7 @@ def dribble(port, count, seconds, drip):
                         live[s] = sent + s.send(chunk)
                     except OSError:
                         pass
-        while len(live) < count and opened < count * 50 and time.monotonic() < deadline:  # bounded reconnects
+        while len(live) < count and opened < count * 200 and time.monotonic() < deadline:  # bounded reconnects
             if open_one() is None:
                 break
     for s in list(live):

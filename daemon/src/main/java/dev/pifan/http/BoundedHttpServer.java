@@ -30,13 +30,18 @@ import org.slf4j.LoggerFactory;
 public final class BoundedHttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BoundedHttpServer.class);
-    /** Room in the kernel's accept queue: a flood waits there (no fd of ours) instead of being dropped. */
-    private static final int BACKLOG = 128;
-    /** Accepts per round: requests on connections already accepted are read between them. */
-    private static final int ACCEPTS_PER_ROUND = 8;
+    /**
+     * Room in the kernel's accept queue (the kernel caps it at net.core.somaxconn, 4096 by default).
+     * A flood waits there, costing pifan no fd, instead of having its SYNs dropped: a dropped SYN is
+     * sent again only after a second, and a probe's SYN would be dropped with the flood's. Queued,
+     * the probe is accepted in turn, within the time the server takes to accept what is ahead of it.
+     */
+    private static final int BACKLOG = 4096;
     /** After accept fails (no fd left in the process): try again this much later, not in a busy loop. */
     private static final long ACCEPT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long MAX_SELECT_MILLIS = 1000;
+    /** Accepts per round at most, so that the connections held are served between them. */
+    private static final int MAX_ACCEPTS_PER_ROUND = 256;
 
     private final HttpLimits limits;
     private final Handler handler;
@@ -44,8 +49,8 @@ public final class BoundedHttpServer implements AutoCloseable {
     private final ServerSocketChannel listener;
     private final SelectionKey listenerKey;
     private final List<Connection> connections = new ArrayList<>();
-    /** where lingering connections' bytes go: they are read to be dropped */
-    private final ByteBuffer dropped = ByteBuffer.allocate(8 * 1024);
+    /** what lingering connections still send (to be dropped), and a connection beyond the limit's request */
+    private final ByteBuffer scratch;
     private final Thread thread;
     private volatile boolean running = true;
     private long acceptPausedUntil;
@@ -55,6 +60,7 @@ public final class BoundedHttpServer implements AutoCloseable {
             throws IOException {
         this.limits = limits;
         this.handler = handler;
+        this.scratch = ByteBuffer.allocate(limits.maxHeadBytes());
         this.selector = Selector.open();
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
@@ -107,7 +113,21 @@ public final class BoundedHttpServer implements AutoCloseable {
     private void run() {
         try {
             while (running) {
-                selector.select(this::onReady, selectMillis());
+                selector.select(selectMillis());
+                // connections first, then new ones: a connection accepted in the last round is read
+                // before any accept of this round can evict it
+                boolean accept = false;
+                for (SelectionKey key : selector.selectedKeys()) {
+                    if (key == listenerKey) {
+                        accept = true;
+                    } else {
+                        onReady(key);
+                    }
+                }
+                selector.selectedKeys().clear();
+                if (accept) {
+                    acceptSome();
+                }
                 long now = System.nanoTime();
                 resumeAccepting(now);
                 expire(now);
@@ -120,17 +140,26 @@ public final class BoundedHttpServer implements AutoCloseable {
     }
 
     private void onReady(SelectionKey key) {
-        if (key == listenerKey) {
-            acceptSome();
-            return;
+        if (!key.isValid()) {
+            return; // closed earlier in this round (evicted, or its time ran out)
         }
         Connection c = (Connection) key.attachment();
+        if (key.isWritable()) {
+            step(c, this::send);
+        } else if (key.isReadable()) {
+            step(c, this::receive);
+        }
+    }
+
+    /** What the server does with a connection; it may fail as its client goes away. */
+    private interface Step {
+        void on(Connection c) throws IOException;
+    }
+
+    /** Runs a step and closes the connection if it fails: no path leaves a socket open. */
+    private void step(Connection c, Step step) {
         try {
-            if (key.isValid() && key.isWritable()) {
-                send(c);
-            } else if (key.isValid() && key.isReadable()) {
-                receive(c);
-            }
+            step.on(c);
         } catch (IOException e) {
             LOG.debug("HTTP client went away: {}", e.toString());
             close(c);
@@ -140,8 +169,16 @@ public final class BoundedHttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Accepts what waits in the kernel's queue. Below the limit a connection gets a slot. At the
+     * limit, a connection that came with its whole request (a probe, a scrape, a flood) is answered
+     * at once and closed, taking no slot; one that did not (a slow client, or a fast one not yet
+     * heard from) takes the slot of the least recently active. At most half the limit is evicted in
+     * a round, so every connection that got a slot is still there in the next round, to be read.
+     */
     private void acceptSome() {
-        for (int i = 0; i < ACCEPTS_PER_ROUND; i++) {
+        int evicted = 0;
+        for (int i = 0; i < MAX_ACCEPTS_PER_ROUND && evicted < Math.max(1, limits.maxConnections() / 2); i++) {
             SocketChannel channel;
             try {
                 channel = listener.accept();
@@ -156,18 +193,26 @@ public final class BoundedHttpServer implements AutoCloseable {
             if (channel == null) {
                 return;
             }
-            long now = System.nanoTime();
-            if (connections.size() >= limits.maxConnections()) {
-                evictLeastRecentlyActive();
-            }
             try {
                 channel.configureBlocking(false);
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                scratch.clear();
+                if (connections.size() >= limits.maxConnections()) {
+                    if (answeredAtOnce(channel)) {
+                        continue;
+                    }
+                    evictLeastRecentlyActive();
+                    evicted++;
+                }
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true); // see Response: one write each
+                long now = System.nanoTime();
                 SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
                 Connection c = new Connection(channel, key, limits.maxHeadBytes(), now);
                 c.deadline = now + limits.requestTime().toNanos();
                 key.attach(c);
                 connections.add(c);
+                c.received.put(scratch.flip()); // what answeredAtOnce read of an unfinished request
+                // a client that waited in the accept queue may have sent its request by now
+                step(c, this::receive);
             } catch (IOException | RuntimeException e) {
                 LOG.debug("HTTP connection could not be set up: {}", e.toString());
                 closeQuietly(channel);
@@ -175,8 +220,35 @@ public final class BoundedHttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * For a connection beyond the limit: reads what it has sent; answers a whole request and closes
+     * (true), or leaves what it read of an unfinished one in {@link #scratch} (false).
+     */
+    private boolean answeredAtOnce(SocketChannel channel) throws IOException {
+        if (channel.read(scratch) < 0) {
+            closeQuietly(channel);
+            return true; // gone already
+        }
+        scratch.flip();
+        RequestHead.Parse parse = RequestHead.parse(scratch);
+        Response response;
+        boolean head = false;
+        if (parse instanceof RequestHead.Complete request) {
+            response = answer(request.head());
+            head = request.head().isHead();
+        } else if (parse instanceof RequestHead.Malformed bad) {
+            response = Response.text(bad.status(), "bad request: " + bad.reason() + "\n");
+        } else {
+            scratch.position(scratch.limit()); // back in write mode, the bytes kept
+            return false;
+        }
+        channel.write(ByteBuffer.wrap(response.encode(head, true))); // one try: it fits a socket buffer
+        closeQuietly(channel);
+        return true;
+    }
+
     private void receive(Connection c) throws IOException {
-        ByteBuffer into = c.phase == Connection.Phase.LINGERING ? dropped.clear() : c.received;
+        ByteBuffer into = c.phase == Connection.Phase.LINGERING ? scratch.clear() : c.received;
         boolean wasIdle = c.idle();
         int n = c.channel.read(into);
         if (n < 0) {
