@@ -220,3 +220,31 @@ refused_reload_case() {
   [[ -z ${2:-} || $accepted == 1.0 ]] || fail_case "the repaired file was not accepted: $figures"
   row PASS "$figures"
 }
+
+# --- HTTP attacks (added for the http-* cases; the functions above are unchanged)
+
+# http_clients MODE ARGS...: the misbehaving clients of attack/http_clients.py against $PORT.
+http_clients() { local mode=$1; shift; python3 "$ATTACK_REPO/attack/http_clients.py" "$mode" "$PORT" "$@"; }
+
+# healthz_watch_start: asks /healthz every 250 ms in the background (each ask at most 1 s, at most
+# 10 minutes in all) into $WORK/healthz.txt, one figure a line (ms, or "timeout").
+healthz_watch_start() {
+  : >"$WORK/healthz.txt"
+  ( for _ in $(seq 1 2400); do healthz_ms >>"$WORK/healthz.txt"; sleep 0.25; done ) &
+  HEALTHZ_WATCH_PID=$!
+}
+# healthz_watch_stop: ends the watch; sets HEALTHZ_MAX_MS, HEALTHZ_MISSES (over 1 s or refused) and
+# HEALTHZ_SAMPLES, and HEALTHZ_FIGURES as a figure for a row.
+healthz_watch_stop() {
+  kill "$HEALTHZ_WATCH_PID" 2>/dev/null || true
+  wait "$HEALTHZ_WATCH_PID" 2>/dev/null || true
+  HEALTHZ_SAMPLES=$(wc -l <"$WORK/healthz.txt")
+  HEALTHZ_MISSES=$(grep -c timeout "$WORK/healthz.txt" || true)
+  HEALTHZ_MAX_MS=$(grep -v timeout "$WORK/healthz.txt" | sort -n | tail -1 || true)
+  HEALTHZ_MAX_MS=${HEALTHZ_MAX_MS:-none}
+  HEALTHZ_FIGURES="healthz: max=${HEALTHZ_MAX_MS}ms misses=$HEALTHZ_MISSES/$HEALTHZ_SAMPLES"
+}
+healthz_held() { ((HEALTHZ_MISSES == 0 && HEALTHZ_SAMPLES > 0)); }
+
+# fds_within LIMIT: pifan holds at most LIMIT fds (for wait_until).
+fds_within() { (($(fd_count) <= $1)); }

@@ -1,6 +1,8 @@
-# pwm1 made read-only (mode 0444; pifan runs without root's DAC override, as User=pifan) at 85 °C:
-# pifan cannot drive the fan, the kernel could. It must hand the zone back (its recorded mode),
-# answer /healthz 503 with the reason, and take the fan back once pwm1 is writable again.
+# pwm1 replaced by a read-only file (mode 0444; pifan runs without root's DAC override, as
+# User=pifan) at 85 °C: pifan cannot drive the fan, the kernel could. It must hand the zone back
+# (its recorded mode), answer /healthz 503 with the reason, and take the fan back once pwm1 is
+# writable again. Replaced, not chmod-ed: pifan holds pwm1 open (hal HeldFiles) and a mode is checked
+# at open, so only a new file at the path (what a re-bound device is) meets the new mode.
 source "$(dirname "$0")/../lib.sh"
 attack_setup unwritable-pwm1
 pwm=$ROOT/sys/class/hwmon/hwmon2/pwm1
@@ -10,7 +12,7 @@ set_temp 60000
 wait_until 10 bash -c "(( \$(cat '$pwm') > 100 ))" || fail_case "pifan did not drive the fan at 60 °C"
 taken_zone=$(zone_mode)
 stuck_at=$(cat "$pwm")
-chmod 0444 "$pwm"
+cp -p "$pwm" "$pwm.new" && chmod 0444 "$pwm.new" && mv -f "$pwm.new" "$pwm"
 set_temp 85000
 wait_until 10 bash -c "[[ \$(cat '$ROOT/sys/class/thermal/thermal_zone0/mode') == enabled ]]" || true
 wait_until 5 bash -c "[[ \$(curl -s -o /dev/null -m 1 -w '%{http_code}' http://127.0.0.1:$PORT/healthz) == 503 ]]" || true

@@ -140,7 +140,7 @@ class StatusCommandTest {
         String url = serve(null);
         Cli notFound = Cli.run("status", "--url", url + "/nope");
         assertEquals(1, notFound.exitCode());
-        assertEquals("pifan: " + url + "/nope answered 404: not found: /nope\n", notFound.err());
+        assertEquals("pifan: " + url + "/nope answered 404: not found\n", notFound.err());
 
         HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
         other.createContext("/", exchange -> {

@@ -1,6 +1,7 @@
 package dev.pifan.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,10 +139,11 @@ class TelemetryServerTest {
     }
 
     @Test
-    void unknownPathsAre404WithTheIndex() throws Exception {
-        HttpResponse<String> r = send("GET", "/fan?duty=0");
+    void unknownPathsAre404WithTheIndexAndNeverTheirPath() throws Exception {
+        HttpResponse<String> r = send("GET", "/secret%3Cb%3E?duty=0");
         assertEquals(404, r.statusCode());
-        assertTrue(r.body().startsWith("not found: /fan\n"), r::body);
+        assertTrue(r.body().startsWith("not found\n"), r::body);
+        assertFalse(r.body().contains("secret") || r.body().contains("<b>") || r.body().contains("duty"), r::body);
         assertTrue(r.body().contains("/metrics"), r::body);
         HttpResponse<String> index = send("GET", "/");
         assertEquals(200, index.statusCode());

@@ -17,6 +17,10 @@ import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1DaemonSet;
 import io.kubernetes.client.openapi.models.V1HTTPGetAction;
+import io.kubernetes.client.openapi.models.V1NetworkPolicyIngressRule;
+import io.kubernetes.client.openapi.models.V1NetworkPolicyPeer;
+import io.kubernetes.client.openapi.models.V1NetworkPolicyPort;
+import io.kubernetes.client.openapi.models.V1NetworkPolicySpec;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1Probe;
 import io.kubernetes.client.openapi.models.V1SecurityContext;
@@ -51,8 +55,9 @@ class KubernetesManifestsTest {
         Rendered rendered = Rendered.of(kustomization);
         List<String> expected = kustomization.startsWith("overlays/")
                 ? List.of("v1/Namespace", "v1/ServiceAccount", "v1/ConfigMap", "v1/Service", "apps/v1/DaemonSet",
-                        "monitoring.coreos.com/v1/ServiceMonitor")
-                : List.of("v1/Namespace", "v1/ServiceAccount", "v1/ConfigMap", "v1/Service", "apps/v1/DaemonSet");
+                        "monitoring.coreos.com/v1/ServiceMonitor", "networking.k8s.io/v1/NetworkPolicy")
+                : List.of("v1/Namespace", "v1/ServiceAccount", "v1/ConfigMap", "v1/Service", "apps/v1/DaemonSet",
+                        "networking.k8s.io/v1/NetworkPolicy");
         assertEquals(expected, rendered.kinds(), kustomization + ": the kinds rendered");
     }
 
@@ -162,6 +167,33 @@ class KubernetesManifestsTest {
             assertEquals(servicePort.getName(), endpoint.getAsJsonObject().get("port").getAsString());
             assertEquals("/metrics", endpoint.getAsJsonObject().get("path").getAsString());
         }
+    }
+
+    /**
+     * The NetworkPolicy isolates pifan's pods both ways and admits one peer: Prometheus' pods in its
+     * namespace (both selectors in one peer, so both must match), on the metrics port only.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/k3s", "overlays/talos"})
+    void onlyTheScraperMayConnect(String overlay) {
+        Rendered r = Rendered.of(overlay);
+        V1NetworkPolicySpec policy = r.networkPolicy().getSpec();
+        assertTrue(labelsSelect(policy.getPodSelector().getMatchLabels(), POD_LABELS), "the policy selects pifan's pods");
+        assertEquals(List.of("Ingress", "Egress"), policy.getPolicyTypes());
+        assertEquals(List.of(), policy.getEgress(), "pifan connects to nothing");
+        assertEquals(1, policy.getIngress().size());
+        V1NetworkPolicyIngressRule rule = policy.getIngress().get(0);
+        assertEquals(1, rule.getFrom().size(), "one peer: the scraper");
+        V1NetworkPolicyPeer peer = rule.getFrom().get(0);
+        assertEquals(Map.of("kubernetes.io/metadata.name", "monitoring"), peer.getNamespaceSelector().getMatchLabels());
+        assertEquals(Map.of("app.kubernetes.io/name", "prometheus"), peer.getPodSelector().getMatchLabels());
+        assertEquals(null, peer.getIpBlock(), "no address range besides");
+        assertEquals(1, rule.getPorts().size());
+        V1NetworkPolicyPort port = rule.getPorts().get(0);
+        assertEquals(new IntOrString("metrics"), port.getPort());
+        assertEquals("TCP", port.getProtocol());
+        V1Container container = onlyContainer(r.daemonSet().getSpec().getTemplate().getSpec());
+        assertTrue(container.getPorts().stream().anyMatch(p -> "metrics".equals(p.getName())), "the port it names exists");
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1DaemonSet;
 import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * A kind with neither fails: nothing rendered goes unchecked.
  */
 record Rendered(String name, V1Namespace namespace, V1ServiceAccount serviceAccount, V1ConfigMap configMap,
-                V1Service service, V1DaemonSet daemonSet, Optional<JsonObject> serviceMonitor, List<String> kinds) {
+                V1Service service, V1DaemonSet daemonSet, V1NetworkPolicy networkPolicy, Optional<JsonObject> serviceMonitor,
+                List<String> kinds) {
 
     static Rendered of(String kustomization) {
         return parse(kustomization, Kustomize.documents(Kustomize.render(kustomization)));
@@ -30,6 +32,7 @@ record Rendered(String name, V1Namespace namespace, V1ServiceAccount serviceAcco
         V1ConfigMap configMap = null;
         V1Service service = null;
         V1DaemonSet daemonSet = null;
+        V1NetworkPolicy networkPolicy = null;
         JsonObject serviceMonitor = null;
         List<String> kinds = new ArrayList<>();
         for (JsonObject document : documents) {
@@ -43,6 +46,8 @@ record Rendered(String name, V1Namespace namespace, V1ServiceAccount serviceAcco
                     case "v1/ConfigMap" -> configMap = once(configMap, V1ConfigMap.fromJson(json), kind);
                     case "v1/Service" -> service = once(service, V1Service.fromJson(json), kind);
                     case "apps/v1/DaemonSet" -> daemonSet = once(daemonSet, V1DaemonSet.fromJson(json), kind);
+                    case "networking.k8s.io/v1/NetworkPolicy" ->
+                            networkPolicy = once(networkPolicy, V1NetworkPolicy.fromJson(json), kind);
                     case "monitoring.coreos.com/v1/ServiceMonitor" ->
                             serviceMonitor = once(serviceMonitor, PrometheusOperatorSchema.serviceMonitor(document), kind);
                     default -> throw new AssertionError(name + ": no model to check a " + kind + " against");
@@ -54,7 +59,8 @@ record Rendered(String name, V1Namespace namespace, V1ServiceAccount serviceAcco
         }
         return new Rendered(name, require(namespace, name, "Namespace"), require(serviceAccount, name, "ServiceAccount"),
                 require(configMap, name, "ConfigMap"), require(service, name, "Service"),
-                require(daemonSet, name, "DaemonSet"), Optional.ofNullable(serviceMonitor), List.copyOf(kinds));
+                require(daemonSet, name, "DaemonSet"), require(networkPolicy, name, "NetworkPolicy"),
+                Optional.ofNullable(serviceMonitor), List.copyOf(kinds));
     }
 
     /** apiVersion/kind of a document. */

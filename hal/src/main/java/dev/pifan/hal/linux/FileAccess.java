@@ -1,10 +1,8 @@
 package dev.pifan.hal.linux;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -42,23 +40,27 @@ public interface FileAccess {
         return Nio.INSTANCE;
     }
 
-    /** java.nio.file, as the operating system answers. */
+    /**
+     * java.nio.file, as the operating system answers; the files read and written again and again
+     * are kept open ({@link HeldFiles}), so the loop needs no new descriptor for them.
+     */
     final class Nio implements FileAccess {
 
         static final Nio INSTANCE = new Nio();
+
+        private final HeldFiles held = HeldFiles.system();
 
         private Nio() {
         }
 
         @Override
         public String read(Path file) throws IOException {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return held.read(file);
         }
 
         @Override
         public void write(Path file, String value) throws IOException {
-            Files.write(file, value.getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            held.write(file, value);
         }
 
         @Override
