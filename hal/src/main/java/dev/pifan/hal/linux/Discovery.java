@@ -132,6 +132,17 @@ public final class Discovery {
 
     // ---- throttle ---------------------------------------------------------------------------
 
+    /**
+     * Why pifan still prefers the deprecated file: raspberrypi/linux drivers/firmware/raspberrypi.c
+     * {@code get_throttled_show} does {@code WARN_ONCE(1, "deprecated, use hwmon sysfs instead")} and
+     * returns {@code fw->get_throttled}, the word the firmware gave the last GET_THROTTLED call
+     * ({@code rpi_firmware_property} keeps it; the {@code rpi_volt} hwmon driver's poll makes that
+     * call). So it is the same data as {@code rpi_volt}, plus the thermal bits the throttle rule
+     * needs, which {@code rpi_volt} does not expose; the warning is once per boot and harmless.
+     */
+    private static final String GET_THROTTLED_DEPRECATED = "; deprecated upstream: the kernel logs one warning"
+            + " with a backtrace at the first read after boot (harmless; rpi-volt has no thermal bits)";
+
     private List<Finding<ThrottleSpec>> throttles() {
         List<Finding<ThrottleSpec>> findings = new ArrayList<>();
         Optional<Path> getThrottled = GetThrottledFileSensor.locate(sysfs);
@@ -142,7 +153,8 @@ public final class Discovery {
                     ? Optional.empty() : Optional.of(hostPath));
             try {
                 String word = SysfsText.throttleWord(file.toString(), sysfs.read(file)).toString();
-                findings.add(Finding.of("get_throttled " + hostPath, Status.USABLE, word + "; knows every bit", spec));
+                findings.add(Finding.of("get_throttled " + hostPath, Status.USABLE, word + "; knows every bit"
+                        + GET_THROTTLED_DEPRECATED, spec));
             } catch (HalException e) {
                 findings.add(Finding.of("get_throttled " + hostPath, status(e), e.getMessage(), spec));
             }
