@@ -173,6 +173,7 @@ final class StatusCommand implements Callable<Integer> {
                     + text(s, "reason").map(r -> " (" + r + ")").orElse("")
                     + number(s, "curve_duty").map(d -> ", the curve asks " + percent(d)).orElse("")
                     + (bool(s, "duty_applied").orElse(true) ? "" : ", NOT APPLIED: the write failed")
+                    + driverStep(s)
                     + text(s, "drivers", "fan").map(id -> "  (" + id + ")").orElse("");
             rows.add(row("fan", fan));
             text(s, "detail").filter(d -> !d.isEmpty()).ifPresent(d -> rows.add(row("", d)));
@@ -197,6 +198,16 @@ final class StatusCommand implements Callable<Integer> {
             out.append(String.format(Locale.ROOT, "  %-12s %s%n", r[0], r[1]));
         }
         return out.toString();
+    }
+
+    /** ", the driver runs it at 100%" where the fan's driver keeps steps other than the duty (gpio-fan). */
+    private static String driverStep(Map<?, ?> s) {
+        Optional<Double> duty = number(s, "duty");
+        Optional<Double> driven = number(s, "duty_driven");
+        if (duty.isEmpty() || driven.isEmpty() || percent(duty.get()).equals(percent(driven.get()))) {
+            return "";
+        }
+        return ", the driver runs it at " + percent(driven.get());
     }
 
     private static String throttled(Map<?, ?> s) {

@@ -113,7 +113,7 @@ public final class ControlLoop {
 
         ticks++;
         Snapshot snapshot = new Snapshot(ticks, start, celsius, flags, rpm, decision, applied, errors,
-                clock.nanos() - start, fan.conflicts());
+                clock.nanos() - start, fan.conflicts(), applied ? fan.driven() : Optional.empty());
         for (TickListener listener : listeners) {
             try {
                 listener.onTick(snapshot);

@@ -3,6 +3,7 @@ package dev.pifan.control;
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.ThrottleFlags;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
@@ -19,6 +20,8 @@ import java.util.OptionalInt;
  * @param errors one line per source that failed this tick ({@code temperature: ...})
  * @param costNanos how long the tick took, reads and write included
  * @param fanConflicts ticks so far at which the fan's setting read back was not what pifan wrote
+ * @param driven what the fan's driver says it has, where its steps differ from the duty (gpio-fan:
+ *     off or full); empty where the fan takes the duty as written
  */
 public record Snapshot(
         long tick,
@@ -30,7 +33,8 @@ public record Snapshot(
         boolean applied,
         List<SourceError> errors,
         long costNanos,
-        long fanConflicts) {
+        long fanConflicts,
+        Optional<Duty> driven) {
 
     /** A failed read or write, named by its source. */
     public record SourceError(Source source, String sourceId, String message) {
@@ -48,7 +52,7 @@ public record Snapshot(
     /** A tick of a fan nobody else drives. */
     public Snapshot(long tick, long nanos, OptionalDouble celsius, ThrottleFlags flags, OptionalInt rpm,
             Decision decision, boolean applied, List<SourceError> errors, long costNanos) {
-        this(tick, nanos, celsius, flags, rpm, decision, applied, errors, costNanos, 0);
+        this(tick, nanos, celsius, flags, rpm, decision, applied, errors, costNanos, 0, Optional.empty());
     }
 
     public Duty duty() {

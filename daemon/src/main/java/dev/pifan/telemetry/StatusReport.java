@@ -77,6 +77,7 @@ public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health h
             w.name("throttled").nullValue();
             w.name("duty").nullValue();
             w.name("duty_applied").nullValue();
+            w.name("duty_driven").nullValue();
             w.name("fan_conflicts").nullValue();
             w.name("curve_duty").nullValue();
             w.name("rpm").nullValue();
@@ -96,6 +97,13 @@ public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health h
         throttled(w, s.flags());
         w.name("duty").value(s.duty().ratio());
         w.name("duty_applied").value(s.applied());
+        // what the fan has: the driver's step where it has steps (gpio-fan: 0 or 1), else the duty
+        w.name("duty_driven");
+        if (s.applied()) {
+            w.value(s.driven().orElse(s.duty()).ratio());
+        } else {
+            w.nullValue();
+        }
         w.name("fan_conflicts").value(s.fanConflicts());
         w.name("curve_duty").value(s.decision().curveDuty().ratio());
         w.name("rpm");

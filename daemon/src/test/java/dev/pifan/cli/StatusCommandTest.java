@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
@@ -104,6 +105,17 @@ class StatusCommandTest {
                 + "soft_temperature_limit  (get_throttled)\n"), out);
         assertTrue(out.contains("  error        fan_speed pwm-fan: tachometer: EIO\n"), out);
         assertTrue(out.contains("FAILING: the control loop has stalled"), "62 minutes without a tick:\n" + out);
+    }
+
+    @Test
+    void aDriverWithStepsSaysWhatItRuns() throws IOException {
+        Decision decision = new Decision(Duty.ofPercent(30), Duty.ofPercent(30), Reason.CURVE, "");
+        String url = serve(new Snapshot(42, 0, OptionalDouble.of(56), ThrottleFlags.NONE, OptionalInt.empty(), decision,
+                true, List.of(), 15_000, 0, Optional.of(Duty.FULL)));
+        Cli cli = Cli.run("status", "--url", url + "/status");
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("  fan          30% (curve), the curve asks 30%, the driver runs it at 100%  (pwm-fan)\n"),
+                cli.out());
     }
 
     @Test

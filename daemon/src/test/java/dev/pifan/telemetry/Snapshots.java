@@ -26,6 +26,7 @@ final class Snapshots {
     private List<Snapshot.SourceError> errors = List.of();
     private long costNanos = 20_000;
     private long fanConflicts;
+    private java.util.Optional<Duty> driven = java.util.Optional.empty();
 
     Snapshots celsius(double c) {
         celsius = OptionalDouble.of(c);
@@ -72,6 +73,11 @@ final class Snapshots {
         return this;
     }
 
+    Snapshots driven(Duty d) {
+        driven = java.util.Optional.of(d);
+        return this;
+    }
+
     Snapshots cost(long nanos) {
         costNanos = nanos;
         return this;
@@ -81,6 +87,6 @@ final class Snapshots {
     Snapshot next() {
         tick++;
         return new Snapshot(tick, tick * 1_000_000_000L, celsius, flags, rpm, decision, applied, errors, costNanos,
-                fanConflicts);
+                fanConflicts, driven);
     }
 }

@@ -46,6 +46,7 @@ class StatusReportTest {
         assertEquals(61.25, s.get("temperature_celsius"));
         assertEquals(0.4, s.get("duty"));
         assertEquals(true, s.get("duty_applied"));
+        assertEquals(0.4, s.get("duty_driven"), "a fan that takes the duty as written has the duty");
         assertEquals(0.0, s.get("fan_conflicts"));
         assertEquals(0.35, s.get("curve_duty"));
         assertEquals(2950.0, s.get("rpm"));
@@ -93,11 +94,20 @@ class StatusReportTest {
     }
 
     @Test
+    void aDriverWithStepsShowsWhatItRunsAndAFailedWriteNothing() {
+        lastTick.onTick(snapshots.driven(Duty.FULL).next());
+        assertEquals(0.4, status().get("duty"), "what pifan decided");
+        assertEquals(1.0, status().get("duty_driven"), "what gpio-fan's two speeds made of it");
+        lastTick.onTick(snapshots.applied(false).next());
+        assertNull(status().get("duty_driven"), "a write that failed drove nothing");
+    }
+
+    @Test
     void beforeTheFirstTickTheReadingsAreNull() {
         Map<?, ?> s = status();
         assertEquals(0.0, s.get("tick"));
         for (String key : List.of("last_tick_seconds_ago", "temperature_celsius", "throttled", "duty", "duty_applied",
-                "curve_duty", "rpm", "reason")) {
+                "duty_driven", "curve_duty", "rpm", "reason")) {
             assertEquals(true, s.containsKey(key), key);
             assertNull(s.get(key), key);
         }

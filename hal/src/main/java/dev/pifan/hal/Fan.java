@@ -60,6 +60,16 @@ public interface Fan {
         return Optional.empty();
     }
 
+    /**
+     * What the fan's driver says it has after pifan's last write, where that differs by design from
+     * what was asked: a driver with speed steps keeps only its steps (gpio-fan: off or full; emc2305:
+     * eleven states), an on/off fan is off or full. Empty where the fan takes the duty as written,
+     * and before the first write.
+     */
+    default Optional<Duty> driven() {
+        return Optional.empty();
+    }
+
     /** Ticks at which the fan's setting read back was not what pifan wrote: someone else drives it too. */
     default long conflicts() {
         return 0;

@@ -1,6 +1,7 @@
 package dev.pifan.hal;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -195,11 +196,16 @@ public final class TimeLimitedBoard implements Board {
             return fan.kernelCriticalC(); // read when the zones were taken: no device access
         }
 
-        // both answer from what the fan already holds in memory: no device access to time-limit
+        // these answer from what the fan already holds in memory: no device access to time-limit
 
         @Override
         public FanOwner owner() {
             return fan.owner();
+        }
+
+        @Override
+        public Optional<Duty> driven() {
+            return fan.driven();
         }
 
         @Override

@@ -59,6 +59,11 @@ public final class GpioOnOffFan implements Fan, AutoCloseable {
     }
 
     @Override
+    public java.util.Optional<Duty> driven() {
+        return isOn().map(running -> running ? Duty.FULL : Duty.OFF);
+    }
+
+    @Override
     public boolean hasTachometer() {
         return false;
     }

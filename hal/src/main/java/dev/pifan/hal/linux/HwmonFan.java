@@ -238,6 +238,12 @@ public final class HwmonFan implements Fan {
     }
 
     @Override
+    public Optional<Duty> driven() {
+        Integer pwm = written;
+        return pwm == null ? Optional.empty() : Optional.of(Duty.ofPwm(pwm));
+    }
+
+    @Override
     public long conflicts() {
         return conflicts;
     }

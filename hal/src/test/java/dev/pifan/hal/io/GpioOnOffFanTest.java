@@ -7,6 +7,7 @@ import dev.pifan.hal.Duty;
 import dev.pifan.hal.HalException;
 import dev.pifan.hal.testing.FakeDevices;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class GpioOnOffFanTest {
@@ -31,6 +32,16 @@ class GpioOnOffFanTest {
         assertEquals(List.of(false, false, true), devices.pin(12).levels());
         fan.close();
         assertEquals(true, devices.pin(12).isClosed());
+    }
+
+    @Test
+    void drivenIsOffOrFullWhateverTheDuty() throws HalException {
+        GpioOnOffFan fan = new GpioOnOffFan("fan", devices.openGpioOutput(12, true), Duty.ofPercent(40), true);
+        assertEquals(Optional.empty(), fan.driven(), "nothing written yet");
+        fan.apply(Duty.ofPercent(55));
+        assertEquals(Optional.of(Duty.FULL), fan.driven());
+        fan.apply(Duty.ofPercent(25));
+        assertEquals(Optional.of(Duty.OFF), fan.driven());
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,6 +158,19 @@ class HwmonFanTest {
         Fixtures.write(root, HWMON2 + "/pwm1", "255"); // the governor's step
         fan.apply(Duty.OFF);
         assertEquals(1, fan.conflicts());
+    }
+
+    @Test
+    void whatADriverWithStepsRunsIsReportedAsDriven() throws HalException {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        FaultyFiles files = new FaultyFiles().driver(root.resolve(HWMON2.substring(1) + "/pwm1"),
+                v -> Integer.parseInt(v.strip()) == 0 ? "0" : "255"); // gpio-fan's two speeds, as above
+        HwmonFan fan = HwmonFan.open(new Sysfs(HostRoot.of(root), files), "pwmfan", null, 1, StallDetector.disabled());
+        assertEquals(Optional.empty(), fan.driven(), "nothing written yet");
+        fan.apply(Duty.ofPercent(30));
+        assertEquals(Optional.of(Duty.FULL), fan.driven(), "30% asked, the driver's one step above off");
+        fan.apply(Duty.OFF);
+        assertEquals(Optional.of(Duty.OFF), fan.driven());
     }
 
     @Test
