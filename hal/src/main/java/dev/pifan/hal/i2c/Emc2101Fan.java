@@ -10,7 +10,10 @@ import java.util.OptionalInt;
 /**
  * The fan output of a Microchip EMC2101 (address 0x4c), driven directly.
  *
- * <p>Register use follows the mainline {@code emc2101} hwmon driver: fan setting 0x4c is six bits;
+ * <p>Register use follows the {@code emc2101} hwmon driver proposed for Linux in 2025 (Álvaro
+ * Fernández Rojas, drivers/hwmon/emc2101.c on the linux-hwmon list; not in 6.12): fan setting 0x4c
+ * is six bits ({@code FAN_SET_MASK} 0x3f), speed is {@code FAN_RPM_FACTOR} 5400000 over the tach
+ * count ({@code emc2101_fan_input_read});
  * the chip's temperature look-up table must be disabled (bit 5 of fan configuration 0x4a) for a
  * direct setting to stick, so it is disabled at open and re-enabled by {@link #handBack()} when it
  * was on. The PWM resolution is {@code 2 * PWM_F} steps (register 0x4d), capped at 63. The tach
@@ -35,9 +38,10 @@ public final class Emc2101Fan implements Fan {
     static final int PRODUCT_EMC2101_R = 0x28;
     static final int RPM_FACTOR = 5_400_000;
     /**
-     * Counts from here up mean a stopped fan: the chip stops counting at its TACH limit and
-     * reports 0xFFFF, and counts near it (under 83 rpm) are no speed a fan runs at
-     * (hardware notes, EMC2101: "counts >= 0xFF40 mean stopped").
+     * Counts from here up mean a stopped fan. pifan's own rule, not the kernel's: the proposed
+     * driver divides whatever it reads ({@code emc2101_fan_input_read}), so a stopped fan's 0xFFFF
+     * shows as 82 rpm there; no fan runs under 83 rpm (5400000 / 0xFF40), and a stall must read as
+     * 0, or the stall rule never fires.
      */
     static final int COUNT_STOPPED = 0xFF40;
 

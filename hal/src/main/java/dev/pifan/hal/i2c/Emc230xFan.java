@@ -29,7 +29,9 @@ public final class Emc230xFan implements Fan {
      * rpm = RPM_FACTOR * m / count, m the range multiplier (1, 2, 4 or 8) of FAN_CONFIG1 bits 6:5:
      * the datasheet's equation for a 2-pole fan with 5 edges sampled at 32.768 kHz. The kernel's
      * emc2305 (drivers/hwmon/emc2305.c, emc2305_show_fan) computes {@code 3932160 / count * 2},
-     * the same at the chip's default range bits 01.
+     * the same at the chip's default range bits 01. The multiplier from bits 6:5 is how the kernel
+     * reads the same register of the family's EMC2103 (drivers/hwmon/emc2103.c,
+     * {@code read_fan_config_from_i2c}: {@code fan_multiplier = 1 << ((conf1 & 0x60) >> 5)}).
      */
     static final int RPM_FACTOR = 3932160;
     static final int RANGE_SHIFT = 5;
