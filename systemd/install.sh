@@ -2,7 +2,7 @@
 # Installs pifan as a systemd service: ./systemd/install.sh [--destdir DIR] [--no-start]
 #
 # Needs a Java 17+ runtime (apt-get install openjdk-17-jre-headless) unless a native binary
-# (pifan-native, see README) is given with --native FILE. Build the jar first: ./pifan --version
+# (pifan-native, see docs/install.md) is given with --native FILE. Build the jar first: ./pifan --version
 #
 # Files:
 #   /usr/lib/pifan/pifan             launcher (runs the native binary, or the jar with PIFAN_JAVA_OPTS)

@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the sensor noise.")
     Long seed;
 
-    @Option(names = "--markdown", description = "Print the tables as Markdown (for the README).")
+    @Option(names = "--markdown", description = "Print the tables as Markdown (for docs/benchmarks.md).")
     boolean markdown;
 
     @Option(names = "--json", description = "Print every figure as one JSON object, with the command that replays each run.")

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 final class ConfigOption {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "The configuration file (YAML). Default: the built-in defaults of the board profile.")
+            description = "The configuration file (YAML). Default: for run (not with --sim) and probe, "
+                    + "/etc/pifan/pifan.yaml when it exists; else the built-in defaults of the board profile.")
     Path file;
 
     /**

@@ -34,7 +34,7 @@ public final class PifanCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: run, status, probe, simulate, bench, curve, config");
+                "name a command: run, status, probe, simulate, bench, curve, config, restore");
     }
 
     public static void main(String[] args) {

@@ -65,7 +65,7 @@ class BenchTest {
     }
 
     /**
-     * Where the defaults fall short on traces they were not tuned on (the README's "Known limits"):
+     * Where the defaults fall short on traces they were not tuned on (docs/benchmarks.md, "On traces the defaults were not tuned on"):
      * a loaded Pi 5 or CM4 in a room of 34 C or more (the curve's duty at 65 C is what 33 C
      * needs: the die passes 65 C before the guard catches up), Pi 5 bursts in a 31-33 C room a
      * little louder than the quietest baseline (the curve's steep top), a fan held at its start

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every fault kind on every profile, through the real control loop on the simulated board: how
  * many ticks until full speed, with which reason, and whether pifan recovers once the fault is
- * over. The table it prints is the one in the README.
+ * over. The table it prints is the one in docs/reliability.md.
  */
 class FaultMatrixTest {
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the daemon leaves out of its memory (README, Performance): a class, once loaded, stays for
+ * What the daemon leaves out of its memory (docs/benchmarks.md, "Cost of the daemon"): a class, once loaded, stays for
  * the daemon's life. The real process, with the JVM listing every class it loads.
  */
 class LeanStartupTest {

@@ -1,0 +1,34 @@
+package dev.pifan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bench tables of docs/benchmarks.md are what {@code pifan bench --markdown} prints today, so
+ * that a change of the defaults or the control rules cannot leave the published figures behind.
+ */
+class BenchTablesDocTest {
+
+    private static final Path DOC = Path.of("..", "docs", "benchmarks.md");
+    private static final String BEGIN = "<!-- pifan bench --markdown: begin (BenchTablesDocTest keeps it current) -->\n";
+    private static final String END = "<!-- pifan bench --markdown: end -->";
+
+    @Test
+    void theDocShowsTheBenchAsItIsNow() throws IOException {
+        String doc = Files.readString(DOC);
+        int begin = doc.indexOf(BEGIN);
+        int end = doc.indexOf(END);
+        if (begin < 0 || end < begin) {
+            throw new AssertionError("docs/benchmarks.md has no bench tables between the markers " + BEGIN.strip() + " and " + END);
+        }
+        String published = doc.substring(begin + BEGIN.length(), end);
+        Cli bench = Cli.run("bench", "--quiet", "--markdown");
+        assertEquals(0, bench.exitCode(), bench.err());
+        assertEquals(bench.out(), published,
+                "docs/benchmarks.md's bench tables are out of date: paste `./pifan bench --markdown` between the markers");
+    }
+}
