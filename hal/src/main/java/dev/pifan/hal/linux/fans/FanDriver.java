@@ -1,0 +1,58 @@
+package dev.pifan.hal.linux.fans;
+
+import dev.pifan.hal.Fan;
+import dev.pifan.hal.HalException;
+import dev.pifan.hal.linux.DeviceProviders;
+import dev.pifan.hal.linux.FanSpec;
+import dev.pifan.hal.linux.Sysfs;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything pifan knows about one {@code hardware.fan} driver: its name and keys in the config,
+ * how a config part becomes its {@link FanSpec}, and how that spec is opened as a {@link Fan}. A
+ * driver whose fan nobody but pifan drives also says how {@code pifan restore} sets it full again
+ * after a kill. How a driver's fan is found on a host is its own too (the I2C drivers'
+ * {@link I2cFanDriver#probe}); the order {@code driver: auto} tries them in is {@link AutoDriver}'s.
+ *
+ * <p>A new driver is one class implementing this, listed in {@link FanDrivers#ALL}.
+ *
+ * @param <S> the spec this driver parses and opens
+ */
+public interface FanDriver<S extends FanSpec> {
+
+    /** The name after {@code driver:} in the config. */
+    String name();
+
+    /** The keys a part with this driver may set besides {@code driver}, in the order the docs list them. */
+    List<String> keys();
+
+    /** The specs this driver opens (for finding the driver of a spec). */
+    Class<S> specType();
+
+    /** The spec the part describes; null when something in it is wrong (reported to {@code config}). */
+    S parse(FanConfig config);
+
+    /**
+     * Opens the fan; what it holds is handed to {@code opening}, which releases it when the board
+     * closes (or when opening something else fails).
+     */
+    Fan open(S spec, FanOpening opening) throws HalException;
+
+    /**
+     * Sets the fan a takeover record names (one this driver's {@link FanOpening#recordDriven}
+     * wrote) to full speed.
+     *
+     * @return what was done, for the log; empty when {@code key} is not this driver's record
+     * @throws HalException when the fan could not be set (the record is then kept)
+     */
+    default Optional<String> restore(Sysfs sysfs, DeviceProviders providers, String key, String value)
+            throws HalException {
+        return Optional.empty();
+    }
+
+    /** Whether {@code key} is a takeover record of this driver's. */
+    default boolean isRecord(String key) {
+        return false;
+    }
+}
