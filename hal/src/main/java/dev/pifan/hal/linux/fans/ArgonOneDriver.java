@@ -24,7 +24,7 @@ public final class ArgonOneDriver extends I2cFanDriver<ArgonOneDriver.Spec> {
     private static final Pattern RECORD = Pattern.compile("fan-argon-one-i2c(\\d+)-0x([0-9a-f]{2})");
 
     public ArgonOneDriver() {
-        super(RECORD);
+        super("argon-one", Spec.class, List.of("provider", "bus", "address", "protocol"), RECORD);
     }
 
     /** {@code driver: argon-one, protocol: auto|legacy|register} (bus 1, address 0x1a by default). */
@@ -44,21 +44,6 @@ public final class ArgonOneDriver extends I2cFanDriver<ArgonOneDriver.Spec> {
             FanValues.providerIfNotDefault(yaml, provider);
             return yaml.put("bus", bus).putHex("address", address).put("protocol", protocol.configName()).toString();
         }
-    }
-
-    @Override
-    public String name() {
-        return "argon-one";
-    }
-
-    @Override
-    public List<String> keys() {
-        return List.of("provider", "bus", "address", "protocol");
-    }
-
-    @Override
-    public Class<Spec> specType() {
-        return Spec.class;
     }
 
     @Override

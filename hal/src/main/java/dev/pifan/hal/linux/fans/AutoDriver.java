@@ -30,7 +30,11 @@ import java.util.Optional;
  * first), fan controllers on the I2C buses, then the PWM chips found by listing. Its keys are
  * hints for that search.
  */
-public final class AutoDriver implements FanDriver<AutoDriver.Spec> {
+public final class AutoDriver extends FanDriver<AutoDriver.Spec> {
+
+    public AutoDriver() {
+        super("auto", Spec.class, List.of("pwm-chip", "pwm-channel", "i2c-buses", "i2c-probe"));
+    }
 
     /**
      * {@code driver: auto}: an hwmon fan ({@code pwmfan}: Pi 5 Active Cooler, PoE HAT), else the
@@ -70,21 +74,6 @@ public final class AutoDriver implements FanDriver<AutoDriver.Spec> {
             i2cProbe.ifPresent(p -> yaml.put("i2c-probe", p.configName()));
             return yaml.toString();
         }
-    }
-
-    @Override
-    public String name() {
-        return "auto";
-    }
-
-    @Override
-    public List<String> keys() {
-        return List.of("pwm-chip", "pwm-channel", "i2c-buses", "i2c-probe");
-    }
-
-    @Override
-    public Class<Spec> specType() {
-        return Spec.class;
     }
 
     @Override

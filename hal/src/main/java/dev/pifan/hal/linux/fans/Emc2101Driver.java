@@ -23,7 +23,7 @@ public final class Emc2101Driver extends I2cFanDriver<Emc2101Driver.Spec> {
     private static final Pattern RECORD = Pattern.compile("fan-emc2101-i2c(\\d+)-0x([0-9a-f]{2})");
 
     public Emc2101Driver() {
-        super(RECORD);
+        super("emc2101", Spec.class, List.of("provider", "bus", "address", "tachometer"), RECORD);
     }
 
     /** {@code driver: emc2101, bus: 1, address: 0x4c, tachometer: false}. */
@@ -42,21 +42,6 @@ public final class Emc2101Driver extends I2cFanDriver<Emc2101Driver.Spec> {
             FanValues.providerIfNotDefault(yaml, provider);
             return yaml.put("bus", bus).putHex("address", address).put("tachometer", tachometer).toString();
         }
-    }
-
-    @Override
-    public String name() {
-        return "emc2101";
-    }
-
-    @Override
-    public List<String> keys() {
-        return List.of("provider", "bus", "address", "tachometer");
-    }
-
-    @Override
-    public Class<Spec> specType() {
-        return Spec.class;
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class Emc230xDriver extends I2cFanDriver<Emc230xDriver.Spec> {
     private static final Pattern RECORD = Pattern.compile("fan-emc230x-i2c(\\d+)-0x([0-9a-f]{2})-fan([1-5])");
 
     public Emc230xDriver() {
-        super(RECORD);
+        super("emc230x", Spec.class, List.of("provider", "bus", "address", "fan", "model"), RECORD);
     }
 
     /** {@code driver: emc230x, bus: 10, address: 0x2f, fan: 1} (optionally {@code model: emc2301}). */
@@ -49,21 +49,6 @@ public final class Emc230xDriver extends I2cFanDriver<Emc230xDriver.Spec> {
             FanValues.providerIfNotDefault(yaml, provider);
             return yaml.put("bus", bus).putHex("address", address).put("fan", fan).toString();
         }
-    }
-
-    @Override
-    public String name() {
-        return "emc230x";
-    }
-
-    @Override
-    public List<String> keys() {
-        return List.of("provider", "bus", "address", "fan", "model");
-    }
-
-    @Override
-    public Class<Spec> specType() {
-        return Spec.class;
     }
 
     @Override

@@ -15,29 +15,48 @@ import java.util.Optional;
  * after a kill. How a driver's fan is found on a host is its own too (the I2C drivers'
  * {@link I2cFanDriver#probe}); the order {@code driver: auto} tries them in is {@link AutoDriver}'s.
  *
- * <p>A new driver is one class implementing this, listed in {@link FanDrivers#ALL}.
+ * <p>A new driver is one class extending this, listed in {@link FanDrivers#ALL}.
  *
  * @param <S> the spec this driver parses and opens
  */
-public interface FanDriver<S extends FanSpec> {
+public abstract class FanDriver<S extends FanSpec> {
 
-    /** The name after {@code driver:} in the config. */
-    String name();
+    private final String name;
+    private final Class<S> specType;
+    private final List<String> keys;
 
-    /** The keys a part with this driver may set besides {@code driver}, in the order the docs list them. */
-    List<String> keys();
+    /**
+     * @param name the name after {@code driver:} in the config
+     * @param specType the specs this driver opens (for finding the driver of a spec)
+     * @param keys the keys a part with this driver may set besides {@code driver}, in the order
+     *     the docs list them
+     */
+    FanDriver(String name, Class<S> specType, List<String> keys) {
+        this.name = name;
+        this.specType = specType;
+        this.keys = List.copyOf(keys);
+    }
 
-    /** The specs this driver opens (for finding the driver of a spec). */
-    Class<S> specType();
+    public final String name() {
+        return name;
+    }
+
+    public final Class<S> specType() {
+        return specType;
+    }
+
+    public final List<String> keys() {
+        return keys;
+    }
 
     /** The spec the part describes; null when something in it is wrong (reported to {@code config}). */
-    S parse(FanConfig config);
+    public abstract S parse(FanConfig config);
 
     /**
      * Opens the fan; what it holds is handed to {@code opening}, which releases it when the board
      * closes (or when opening something else fails).
      */
-    Fan open(S spec, FanOpening opening) throws HalException;
+    public abstract Fan open(S spec, FanOpening opening) throws HalException;
 
     /**
      * Sets the fan a takeover record names (one this driver's {@link FanOpening#recordDriven}
@@ -46,13 +65,13 @@ public interface FanDriver<S extends FanSpec> {
      * @return what was done, for the log; empty when {@code key} is not this driver's record
      * @throws HalException when the fan could not be set (the record is then kept)
      */
-    default Optional<String> restore(Sysfs sysfs, DeviceProviders providers, String key, String value)
+    public Optional<String> restore(Sysfs sysfs, DeviceProviders providers, String key, String value)
             throws HalException {
         return Optional.empty();
     }
 
     /** Whether {@code key} is a takeover record of this driver's. */
-    default boolean isRecord(String key) {
+    public boolean isRecord(String key) {
         return false;
     }
 }

@@ -13,9 +13,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** {@code driver: gpio}: an on/off fan switched by a GPIO line, through a library. */
-public final class GpioDriver implements FanDriver<GpioDriver.Spec> {
+public final class GpioDriver extends FanDriver<GpioDriver.Spec> {
 
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(\\.\\d+)?");
+
+    public GpioDriver() {
+        super("gpio", Spec.class, List.of("provider", "pin", "threshold-percent", "active-high"));
+    }
 
     /** {@code driver: gpio, pin: 18, threshold-percent: 50, active-high: true}: on/off fans. */
     public record Spec(Provider provider, int pin, Duty threshold, boolean activeHigh) implements FanSpec {
@@ -36,21 +40,6 @@ public final class GpioDriver implements FanDriver<GpioDriver.Spec> {
             return yaml.put("pin", pin).put("threshold-percent", Math.round(threshold.percent()))
                     .put("active-high", activeHigh).toString();
         }
-    }
-
-    @Override
-    public String name() {
-        return "gpio";
-    }
-
-    @Override
-    public List<String> keys() {
-        return List.of("provider", "pin", "threshold-percent", "active-high");
-    }
-
-    @Override
-    public Class<Spec> specType() {
-        return Spec.class;
     }
 
     @Override

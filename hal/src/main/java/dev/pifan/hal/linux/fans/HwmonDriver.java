@@ -22,7 +22,11 @@ import java.util.Optional;
  * PoE HAT; emc2305), driven through its hwmon {@code pwm1}. Its restore is the takeover's
  * ({@link ZoneTakeover#restore}), as the kernel's thermal zones may drive it too.
  */
-public final class HwmonDriver implements FanDriver<HwmonDriver.Spec> {
+public final class HwmonDriver extends FanDriver<HwmonDriver.Spec> {
+
+    public HwmonDriver() {
+        super("hwmon", Spec.class, List.of("name", "device", "channel"));
+    }
 
     /** {@code driver: hwmon, name: pwmfan} ({@code device:} narrows when several share a name). */
     public record Spec(String name, Optional<String> device, int channel) implements FanSpec {
@@ -48,21 +52,6 @@ public final class HwmonDriver implements FanDriver<HwmonDriver.Spec> {
             }
             return yaml.toString();
         }
-    }
-
-    @Override
-    public String name() {
-        return "hwmon";
-    }
-
-    @Override
-    public List<String> keys() {
-        return List.of("name", "device", "channel");
-    }
-
-    @Override
-    public Class<Spec> specType() {
-        return Spec.class;
     }
 
     @Override

@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
  * pifan drives it, so it is recorded while pifan runs; its record names the bus (group 1 of the
  * record's pattern) and address (group 2, hex), and its value starts with the provider.
  */
-abstract class I2cFanDriver<S extends FanSpec> implements FanDriver<S> {
+abstract class I2cFanDriver<S extends FanSpec> extends FanDriver<S> {
 
     private final Pattern record;
 
-    I2cFanDriver(Pattern record) {
+    I2cFanDriver(String name, Class<S> specType, List<String> keys, Pattern record) {
+        super(name, specType, keys);
         this.record = record;
     }
 

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * {@code driver: pwm}: a hardware PWM channel, through {@code /sys/class/pwm} (provider sysfs, the
  * default) or a library (diozero by GPIO, Pi4J by chip and channel number).
  */
-public final class PwmDriver implements FanDriver<PwmDriver.Spec> {
+public final class PwmDriver extends FanDriver<PwmDriver.Spec> {
 
     /** The GPIOs the Pi's two hardware PWM channels can be routed to. */
     static final List<Integer> PWM_GPIOS = List.of(12, 13, 18, 19);
@@ -47,6 +47,10 @@ public final class PwmDriver implements FanDriver<PwmDriver.Spec> {
 
     /** {@code fan-pwmchip0-pwm1}: channel 1 of the chip's class entry. */
     private static final Pattern RECORD = Pattern.compile("fan-(pwmchip\\d+)-pwm(\\d+)");
+
+    public PwmDriver() {
+        super("pwm", Spec.class, allKeys());
+    }
 
     /** Either way of reaching a PWM channel. */
     public sealed interface Spec extends FanSpec {
@@ -98,23 +102,6 @@ public final class PwmDriver implements FanDriver<PwmDriver.Spec> {
             }
             return yaml.toString();
         }
-    }
-
-    @Override
-    public String name() {
-        return "pwm";
-    }
-
-    @Override
-    public List<String> keys() {
-        Set<String> all = new LinkedHashSet<>();
-        KEYS.values().forEach(all::addAll);
-        return List.copyOf(all);
-    }
-
-    @Override
-    public Class<Spec> specType() {
-        return Spec.class;
     }
 
     /** The keys depend on the provider, so they are checked once it is known. */
@@ -180,6 +167,12 @@ public final class PwmDriver implements FanDriver<PwmDriver.Spec> {
         List<String> names = Arrays.stream(SysfsPwmFan.Polarity.values()).map(SysfsPwmFan.Polarity::sysfsName)
                 .toList();
         return SysfsPwmFan.Polarity.valueOf(config.choice(text, names, "polarity").toUpperCase(Locale.ROOT));
+    }
+
+    private static List<String> allKeys() {
+        Set<String> all = new LinkedHashSet<>();
+        KEYS.values().forEach(all::addAll);
+        return List.copyOf(all);
     }
 
     private static Map<Provider, List<String>> keysByProvider() {
