@@ -9,8 +9,10 @@ import dev.pifan.hal.linux.VcgencmdTemperatureSensor;
 import dev.pifan.hal.linux.VcgencmdThrottleSensor;
 import dev.pifan.hal.linux.fans.FanConfig;
 import dev.pifan.hal.linux.fans.FanDrivers;
+import dev.pifan.hal.linux.fans.FanKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -456,33 +458,32 @@ final class HardwareReader {
         }
 
         @Override
-        public boolean has(String key) {
-            return part.has(key);
-        }
-
-        @Override
         public List<String> keys() {
             return part.entries.keySet().stream().filter(key -> !key.equals("driver")).toList();
         }
 
         @Override
-        public <T> T value(String key, String what, Function<String, T> parser, T fallback) {
-            return HardwareReader.this.value(part, key, what, parser, fallback);
+        public <T> T value(FanKey<T> key) {
+            return HardwareReader.this.value(part, key.name(), key.what(), parser(key), key.fallback());
         }
 
         @Override
-        public <T> List<T> list(String key, String expected, String what, Function<String, T> parser) {
-            return HardwareReader.this.list(part, key, expected, what, parser);
+        public <T> List<T> list(FanKey<T> key, String expected) {
+            return HardwareReader.this.list(part, key.name(), expected, key.what(), parser(key));
+        }
+
+        private <T> Function<String, T> parser(FanKey<T> key) {
+            return text -> key.parser().apply(this, text);
         }
 
         @Override
-        public void required(String... keys) {
-            HardwareReader.this.required(part, keys);
+        public void required(FanKey<?>... keys) {
+            HardwareReader.this.required(part, Arrays.stream(keys).map(FanKey::name).toArray(String[]::new));
         }
 
         @Override
-        public void problem(String key, String message) {
-            config.problem(part.path(key), part.valueNode(key), message);
+        public void problem(FanKey<?> key, String message) {
+            config.problem(part.path(key.name()), part.valueNode(key.name()), message);
         }
 
         @Override
@@ -501,8 +502,8 @@ final class HardwareReader {
         }
 
         @Override
-        public Function<String, Integer> integer(int min, int max) {
-            return HardwareReader.integer(min, max);
+        public int integer(String text, int min, int max) {
+            return HardwareReader.integer(min, max).apply(text);
         }
 
         @Override

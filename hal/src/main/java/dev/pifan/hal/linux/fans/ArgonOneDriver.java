@@ -23,8 +23,13 @@ public final class ArgonOneDriver extends I2cFanDriver<ArgonOneDriver.Spec> {
     /** {@code fan-argon-one-i2c1-0x1a}; the value is the provider and the protocol found at open. */
     private static final Pattern RECORD = Pattern.compile("fan-argon-one-i2c(\\d+)-0x([0-9a-f]{2})");
 
+    private static final FanKey<Integer> ARGON_BUS = BUS.withDefault(ArgonOneFan.DEFAULT_BUS);
+    private static final FanKey<Integer> ADDRESS = address(ArgonOneFan.DEFAULT_ADDRESS);
+    private static final FanKey<ArgonOneFan.Protocol> PROTOCOL = new FanKey<>("protocol", "a protocol",
+            ArgonOneDriver::protocol, ArgonOneFan.Protocol.AUTO);
+
     public ArgonOneDriver() {
-        super("argon-one", Spec.class, List.of("provider", "bus", "address", "protocol"), RECORD);
+        super("argon-one", Spec.class, List.of(PROVIDER, ARGON_BUS, ADDRESS, PROTOCOL), RECORD);
     }
 
     /** {@code driver: argon-one, protocol: auto|legacy|register} (bus 1, address 0x1a by default). */
@@ -48,11 +53,10 @@ public final class ArgonOneDriver extends I2cFanDriver<ArgonOneDriver.Spec> {
 
     @Override
     public Spec parse(FanConfig config) {
-        Provider provider = provider(config);
-        Integer bus = bus(config, ArgonOneFan.DEFAULT_BUS);
-        Integer address = address(config, ArgonOneFan.DEFAULT_ADDRESS);
-        ArgonOneFan.Protocol protocol = config.value("protocol", "a protocol", text -> protocol(config, text),
-                ArgonOneFan.Protocol.AUTO);
+        Provider provider = config.value(PROVIDER);
+        Integer bus = config.value(ARGON_BUS);
+        Integer address = config.value(ADDRESS);
+        ArgonOneFan.Protocol protocol = config.value(PROTOCOL);
         return config.build(() -> new Spec(provider, bus, address, protocol));
     }
 

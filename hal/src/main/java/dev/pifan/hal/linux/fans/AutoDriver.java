@@ -32,8 +32,18 @@ import java.util.Optional;
  */
 public final class AutoDriver extends FanDriver<AutoDriver.Spec> {
 
+    private static final FanKey<String> PWM_CHIP = new FanKey<>("pwm-chip", "a pwm chip", FanValues::chipSelector,
+            null);
+    private static final FanKey<Integer> PWM_CHANNEL = FanKey.integer("pwm-channel", "a channel number", 0,
+            FanValues.MAX_CHANNEL, 0);
+    /** A list: each element is a bus number. */
+    private static final FanKey<Integer> I2C_BUSES = FanKey.integer("i2c-buses", "an I2C bus number", 0,
+            FanValues.MAX_BUS, null);
+    private static final FanKey<Provider> I2C_PROBE = new FanKey<>("i2c-probe", "a library",
+            (config, text) -> FanValues.library(config, text, "I2C is probed through a library"), null);
+
     public AutoDriver() {
-        super("auto", Spec.class, List.of("pwm-chip", "pwm-channel", "i2c-buses", "i2c-probe"));
+        super("auto", Spec.class, List.of(PWM_CHIP, PWM_CHANNEL, I2C_BUSES, I2C_PROBE));
     }
 
     /**
@@ -78,12 +88,10 @@ public final class AutoDriver extends FanDriver<AutoDriver.Spec> {
 
     @Override
     public Spec parse(FanConfig config) {
-        String chip = config.value("pwm-chip", "a pwm chip", text -> FanValues.chipSelector(config, text), null);
-        Integer channel = config.value("pwm-channel", "a channel number", config.integer(0, FanValues.MAX_CHANNEL), 0);
-        List<Integer> buses = config.list("i2c-buses", "a list of I2C bus numbers ([1, 10])", "an I2C bus number",
-                config.integer(0, FanValues.MAX_BUS));
-        Provider probe = config.value("i2c-probe", "a library",
-                text -> FanValues.library(config, text, "I2C is probed through a library"), null);
+        String chip = config.value(PWM_CHIP);
+        Integer channel = config.value(PWM_CHANNEL);
+        List<Integer> buses = config.list(I2C_BUSES, "a list of I2C bus numbers ([1, 10])");
+        Provider probe = config.value(I2C_PROBE);
         return config.build(() -> new Spec(Optional.ofNullable(chip), channel, buses, Optional.ofNullable(probe)));
     }
 

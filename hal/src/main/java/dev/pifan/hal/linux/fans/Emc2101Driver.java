@@ -22,8 +22,11 @@ public final class Emc2101Driver extends I2cFanDriver<Emc2101Driver.Spec> {
     /** {@code fan-emc2101-i2c1-0x4c}; the record's value is the provider that drove it. */
     private static final Pattern RECORD = Pattern.compile("fan-emc2101-i2c(\\d+)-0x([0-9a-f]{2})");
 
+    private static final FanKey<Integer> ADDRESS = address(Emc2101Fan.DEFAULT_ADDRESS);
+    private static final FanKey<Boolean> TACHOMETER = FanKey.bool("tachometer", false);
+
     public Emc2101Driver() {
-        super("emc2101", Spec.class, List.of("provider", "bus", "address", "tachometer"), RECORD);
+        super("emc2101", Spec.class, List.of(PROVIDER, BUS, ADDRESS, TACHOMETER), RECORD);
     }
 
     /** {@code driver: emc2101, bus: 1, address: 0x4c, tachometer: false}. */
@@ -46,11 +49,11 @@ public final class Emc2101Driver extends I2cFanDriver<Emc2101Driver.Spec> {
 
     @Override
     public Spec parse(FanConfig config) {
-        Provider provider = provider(config);
-        config.required("bus");
-        Integer bus = bus(config, null);
-        Integer address = address(config, Emc2101Fan.DEFAULT_ADDRESS);
-        Boolean tachometer = config.value("tachometer", "true or false", config::bool, false);
+        Provider provider = config.value(PROVIDER);
+        config.required(BUS);
+        Integer bus = config.value(BUS);
+        Integer address = config.value(ADDRESS);
+        Boolean tachometer = config.value(TACHOMETER);
         return config.build(() -> new Spec(provider, bus, address, tachometer));
     }
 

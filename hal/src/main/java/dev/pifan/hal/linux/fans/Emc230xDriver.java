@@ -27,8 +27,13 @@ public final class Emc230xDriver extends I2cFanDriver<Emc230xDriver.Spec> {
     /** {@code fan-emc230x-i2c10-0x2f-fan1}; the record's value is the provider that drove it. */
     private static final Pattern RECORD = Pattern.compile("fan-emc230x-i2c(\\d+)-0x([0-9a-f]{2})-fan([1-5])");
 
+    private static final FanKey<Integer> ADDRESS = address(Emc230xFan.DEFAULT_ADDRESS);
+    private static final FanKey<Integer> FAN = FanKey.integer("fan", "a fan output number", 1, 5, 1);
+    private static final FanKey<Emc230xFan.Model> MODEL = new FanKey<>("model", "a chip model", Emc230xDriver::model,
+            null);
+
     public Emc230xDriver() {
-        super("emc230x", Spec.class, List.of("provider", "bus", "address", "fan", "model"), RECORD);
+        super("emc230x", Spec.class, List.of(PROVIDER, BUS, ADDRESS, FAN, MODEL), RECORD);
     }
 
     /** {@code driver: emc230x, bus: 10, address: 0x2f, fan: 1} (optionally {@code model: emc2301}). */
@@ -53,14 +58,14 @@ public final class Emc230xDriver extends I2cFanDriver<Emc230xDriver.Spec> {
 
     @Override
     public Spec parse(FanConfig config) {
-        Provider provider = provider(config);
-        config.required("bus");
-        Integer bus = bus(config, null);
-        Integer address = address(config, Emc230xFan.DEFAULT_ADDRESS);
-        Integer fan = config.value("fan", "a fan output number", config.integer(1, 5), 1);
-        Emc230xFan.Model model = config.value("model", "a chip model", text -> model(config, text), null);
+        Provider provider = config.value(PROVIDER);
+        config.required(BUS);
+        Integer bus = config.value(BUS);
+        Integer address = config.value(ADDRESS);
+        Integer fan = config.value(FAN);
+        Emc230xFan.Model model = config.value(MODEL);
         if (model != null && fan != null && fan > model.fans()) {
-            config.problem("fan", model + " has " + model.fans() + " fan output" + (model.fans() == 1 ? "" : "s")
+            config.problem(FAN, model + " has " + model.fans() + " fan output" + (model.fans() == 1 ? "" : "s")
                     + "; fan " + fan + " does not exist");
         }
         return config.build(() -> new Spec(provider, bus, address, fan, Optional.ofNullable(model)));

@@ -1,7 +1,6 @@
 package dev.pifan.hal.linux.fans;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -10,7 +9,7 @@ import java.util.function.Supplier;
  * path and line, and owns the config's rules for text (whole numbers, quoting, suggestions). A
  * driver only says which keys it reads, as what, and what a value must be.
  *
- * <p>Parsers are functions from the text as written to a value; they refuse text with an
+ * <p>A driver's keys are {@link FanKey}s; their parsers refuse text with an
  * {@link IllegalArgumentException} whose message is shown as it is.
  */
 public interface FanConfig {
@@ -18,30 +17,28 @@ public interface FanConfig {
     /** The driver the part names, for messages ("driver emc230x talks I2C"). */
     String driver();
 
-    boolean has(String key);
-
     /** The keys the part sets besides {@code driver}, in the file's order. */
     List<String> keys();
 
     /**
-     * The value at {@code key}, or {@code fallback} when the part leaves it out; null when it is
-     * wrong (reported as "expected {@code what}, found ..." or with the parser's message).
+     * The value the part gives {@code key}, or the key's default when it leaves it out; null
+     * when it is wrong (reported as "expected {@code what}, found ..." or with the parser's message).
      */
-    <T> T value(String key, String what, Function<String, T> parser, T fallback);
+    <T> T value(FanKey<T> key);
 
     /**
-     * The list at {@code key}, each element parsed as {@code what}; empty when left out, null when
+     * The list at {@code key}, each element parsed as the key says; empty when left out, null when
      * wrong (reported; {@code expected} says what the list should be, "a list of I2C bus numbers ([1, 10])").
      */
-    <T> List<T> list(String key, String expected, String what, Function<String, T> parser);
+    <T> List<T> list(FanKey<T> key, String expected);
 
     /** Reports, in one problem, the keys the driver needs and the part leaves out. */
-    void required(String... keys);
+    void required(FanKey<?>... keys);
 
     /** Reports {@code message} at the value of {@code key}. */
-    void problem(String key, String message);
+    void problem(FanKey<?> key, String message);
 
-    /** Reports {@code message} at {@code key} itself: a key that does not belong. */
+    /** Reports {@code message} at the key {@code key} itself: a key that does not belong. */
     void misplaced(String key, String message);
 
     /** The spec, unless something about this part was reported; a record's own refusal is reported too. */
@@ -53,7 +50,7 @@ public interface FanConfig {
     String text(String text);
 
     /** A whole number from {@code min} to {@code max}. */
-    Function<String, Integer> integer(int min, int max);
+    int integer(String text, int min, int max);
 
     boolean bool(String text);
 

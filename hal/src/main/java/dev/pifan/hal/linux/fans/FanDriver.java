@@ -29,12 +29,12 @@ public abstract class FanDriver<S extends FanSpec> {
      * @param name the name after {@code driver:} in the config
      * @param specType the specs this driver opens (for finding the driver of a spec)
      * @param keys the keys a part with this driver may set besides {@code driver}, in the order
-     *     the docs list them
+     *     the docs list them (a name twice, for keys that differ by provider, counts once)
      */
-    FanDriver(String name, Class<S> specType, List<String> keys) {
+    FanDriver(String name, Class<S> specType, List<FanKey<?>> keys) {
         this.name = name;
         this.specType = specType;
-        this.keys = List.copyOf(keys);
+        this.keys = keys.stream().map(FanKey::name).distinct().toList();
     }
 
     public final String name() {
@@ -45,6 +45,7 @@ public abstract class FanDriver<S extends FanSpec> {
         return specType;
     }
 
+    /** The names of the keys a part with this driver may set besides {@code driver}. */
     public final List<String> keys() {
         return keys;
     }

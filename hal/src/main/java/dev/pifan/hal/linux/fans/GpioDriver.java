@@ -17,8 +17,16 @@ public final class GpioDriver extends FanDriver<GpioDriver.Spec> {
 
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(\\.\\d+)?");
 
+    private static final FanKey<Provider> PROVIDER = new FanKey<>("provider", "a library",
+            (config, text) -> FanValues.library(config, text, "driver gpio switches a GPIO line"), Provider.DIOZERO);
+    private static final FanKey<Integer> PIN = FanKey.integer("pin", "a GPIO number (BCM)", 0, FanValues.MAX_GPIO,
+            null);
+    private static final FanKey<Duty> THRESHOLD = new FanKey<>("threshold-percent", "a percentage",
+            GpioDriver::threshold, null);
+    private static final FanKey<Boolean> ACTIVE_HIGH = FanKey.bool("active-high", true);
+
     public GpioDriver() {
-        super("gpio", Spec.class, List.of("provider", "pin", "threshold-percent", "active-high"));
+        super("gpio", Spec.class, List.of(PROVIDER, PIN, THRESHOLD, ACTIVE_HIGH));
     }
 
     /** {@code driver: gpio, pin: 18, threshold-percent: 50, active-high: true}: on/off fans. */
@@ -44,12 +52,11 @@ public final class GpioDriver extends FanDriver<GpioDriver.Spec> {
 
     @Override
     public Spec parse(FanConfig config) {
-        Provider provider = config.value("provider", "a library",
-                text -> FanValues.library(config, text, "driver gpio switches a GPIO line"), Provider.DIOZERO);
-        config.required("pin", "threshold-percent");
-        Integer pin = config.value("pin", "a GPIO number (BCM)", config.integer(0, FanValues.MAX_GPIO), null);
-        Duty threshold = config.value("threshold-percent", "a percentage", text -> threshold(config, text), null);
-        Boolean activeHigh = config.value("active-high", "true or false", config::bool, true);
+        Provider provider = config.value(PROVIDER);
+        config.required(PIN, THRESHOLD);
+        Integer pin = config.value(PIN);
+        Duty threshold = config.value(THRESHOLD);
+        Boolean activeHigh = config.value(ACTIVE_HIGH);
         return config.build(() -> new Spec(provider, pin, threshold, activeHigh));
     }
 

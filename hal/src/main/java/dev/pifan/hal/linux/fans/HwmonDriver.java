@@ -24,8 +24,12 @@ import java.util.Optional;
  */
 public final class HwmonDriver extends FanDriver<HwmonDriver.Spec> {
 
+    private static final FanKey<String> NAME = FanKey.text("name", "an hwmon device name");
+    private static final FanKey<String> DEVICE = FanKey.text("device", "a device name");
+    private static final FanKey<Integer> CHANNEL = FanKey.integer("channel", "a channel number", 1, 99, 1);
+
     public HwmonDriver() {
-        super("hwmon", Spec.class, List.of("name", "device", "channel"));
+        super("hwmon", Spec.class, List.of(NAME, DEVICE, CHANNEL));
     }
 
     /** {@code driver: hwmon, name: pwmfan} ({@code device:} narrows when several share a name). */
@@ -56,10 +60,10 @@ public final class HwmonDriver extends FanDriver<HwmonDriver.Spec> {
 
     @Override
     public Spec parse(FanConfig config) {
-        config.required("name");
-        String name = config.value("name", "an hwmon device name", config::text, null);
-        String device = config.value("device", "a device name", config::text, null);
-        Integer channel = config.value("channel", "a channel number", config.integer(1, 99), 1);
+        config.required(NAME);
+        String name = config.value(NAME);
+        String device = config.value(DEVICE);
+        Integer channel = config.value(CHANNEL);
         return config.build(() -> new Spec(name, Optional.ofNullable(device), channel));
     }
 

@@ -20,9 +20,14 @@ import java.util.regex.Pattern;
  */
 abstract class I2cFanDriver<S extends FanSpec> extends FanDriver<S> {
 
+    static final FanKey<Provider> PROVIDER = new FanKey<>("provider", "a library",
+            (config, text) -> FanValues.library(config, text, "driver " + config.driver() + " talks I2C"),
+            Provider.DIOZERO);
+    static final FanKey<Integer> BUS = FanKey.integer("bus", "an I2C bus number", 0, FanValues.MAX_BUS, null);
+
     private final Pattern record;
 
-    I2cFanDriver(String name, Class<S> specType, List<String> keys, Pattern record) {
+    I2cFanDriver(String name, Class<S> specType, List<FanKey<?>> keys, Pattern record) {
         super(name, specType, keys);
         this.record = record;
     }
@@ -51,19 +56,9 @@ abstract class I2cFanDriver<S extends FanSpec> extends FanDriver<S> {
         return matcher.matches() ? Optional.of(restore(providers, matcher, value)) : Optional.empty();
     }
 
-    // ---- keys ---------------------------------------------------------------------------------
-
-    static Provider provider(FanConfig config) {
-        return config.value("provider", "a library",
-                text -> FanValues.library(config, text, "driver " + config.driver() + " talks I2C"), Provider.DIOZERO);
-    }
-
-    static Integer bus(FanConfig config, Integer fallback) {
-        return config.value("bus", "an I2C bus number", config.integer(0, FanValues.MAX_BUS), fallback);
-    }
-
-    static Integer address(FanConfig config, int fallback) {
-        return config.value("address", "an I2C address", text -> FanValues.address(config, text), fallback);
+    /** The {@code address} key, defaulting to where the driver's chip usually sits. */
+    static FanKey<Integer> address(int fallback) {
+        return new FanKey<>("address", "an I2C address", FanValues::address, fallback);
     }
 
     // ---- discovery and restore -----------------------------------------------------------------

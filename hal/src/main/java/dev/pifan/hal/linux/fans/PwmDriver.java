@@ -19,12 +19,10 @@ import dev.pifan.hal.linux.Yaml;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,8 +40,26 @@ public final class PwmDriver extends FanDriver<PwmDriver.Spec> {
     /** The Pi 4's PWM block: enabled only by dtoverlay=pwm, so its presence means "use me". */
     static final String OVERLAY_ONLY_PWM = "brcm,bcm2835-pwm";
 
+    private static final FanKey<Provider> PROVIDER = new FanKey<>("provider", "a provider", PwmDriver::provider,
+            Provider.SYSFS);
+    private static final FanKey<Integer> FREQUENCY = FanKey.integer("frequency-hz", "a frequency in Hz",
+            MIN_FREQUENCY_HZ, MAX_FREQUENCY_HZ, SysfsPwmFan.DEFAULT_FREQUENCY_HZ);
+    private static final FanKey<String> SYSFS_CHIP = new FanKey<>("chip", "a pwm chip", FanValues::chipSelector,
+            null);
+    private static final FanKey<Integer> SYSFS_CHANNEL = FanKey.integer("channel", "a channel number", 0,
+            FanValues.MAX_CHANNEL, 0);
+    private static final FanKey<SysfsPwmFan.Polarity> POLARITY = new FanKey<>("polarity", "a polarity",
+            PwmDriver::polarity, SysfsPwmFan.Polarity.NORMAL);
+    private static final FanKey<Boolean> UNEXPORT = FanKey.bool("unexport-on-exit", false);
+    private static final FanKey<Integer> GPIO = new FanKey<>("gpio", "a GPIO number (BCM)", PwmDriver::pwmGpio,
+            null);
+    private static final FanKey<Integer> PI4J_CHIP = FanKey.integer("chip", "a pwm chip number", 0,
+            FanValues.MAX_CHANNEL, null);
+    private static final FanKey<Integer> PI4J_CHANNEL = FanKey.integer("channel", "a channel number", 0,
+            FanValues.MAX_CHANNEL, null);
+
     /** The keys by provider: sysfs names a chip, diozero a GPIO, Pi4J a chip number. */
-    private static final Map<Provider, List<String>> KEYS = keysByProvider();
+    private static final Map<Provider, List<FanKey<?>>> KEYS = keysByProvider();
 
     /** {@code fan-pwmchip0-pwm1}: channel 1 of the chip's class entry. */
     private static final Pattern RECORD = Pattern.compile("fan-(pwmchip\\d+)-pwm(\\d+)");
@@ -107,44 +123,38 @@ public final class PwmDriver extends FanDriver<PwmDriver.Spec> {
     /** The keys depend on the provider, so they are checked once it is known. */
     @Override
     public Spec parse(FanConfig config) {
-        Provider provider = config.value("provider", "a provider", text -> provider(config, text), Provider.SYSFS);
+        Provider provider = config.value(PROVIDER);
         if (provider == null) {
             return null;
         }
-        List<String> keys = KEYS.get(provider);
         for (String key : config.keys()) {
-            if (!keys.contains(key)) {
-                List<String> others = KEYS.entrySet().stream().filter(e -> e.getValue().contains(key))
+            if (!names(KEYS.get(provider)).contains(key)) {
+                List<String> others = KEYS.entrySet().stream().filter(e -> names(e.getValue()).contains(key))
                         .map(e -> e.getKey().configName()).toList();
                 config.misplaced(key, "not a key of driver pwm with provider " + provider.configName() + " ("
                         + config.shown(key) + " goes with provider " + String.join(" or ", others) + ")");
             }
         }
-        Integer frequency = config.value("frequency-hz", "a frequency in Hz",
-                config.integer(MIN_FREQUENCY_HZ, MAX_FREQUENCY_HZ), SysfsPwmFan.DEFAULT_FREQUENCY_HZ);
+        Integer frequency = config.value(FREQUENCY);
         switch (provider) {
             case SYSFS: {
-                config.required("chip");
-                String chip = config.value("chip", "a pwm chip", text -> FanValues.chipSelector(config, text), null);
-                Integer channel = config.value("channel", "a channel number", config.integer(0, FanValues.MAX_CHANNEL),
-                        0);
-                SysfsPwmFan.Polarity polarity = config.value("polarity", "a polarity", text -> polarity(config, text),
-                        SysfsPwmFan.Polarity.NORMAL);
-                Boolean unexport = config.value("unexport-on-exit", "true or false", config::bool, false);
+                config.required(SYSFS_CHIP);
+                String chip = config.value(SYSFS_CHIP);
+                Integer channel = config.value(SYSFS_CHANNEL);
+                SysfsPwmFan.Polarity polarity = config.value(POLARITY);
+                Boolean unexport = config.value(UNEXPORT);
                 return config.build(() -> new SysfsSpec(chip, new SysfsPwmFan.Settings(channel, frequency, polarity,
                         unexport, SysfsPwmFan.DEFAULT_EXPORT_TIMEOUT)));
             }
             case DIOZERO: {
-                config.required("gpio");
-                Integer gpio = config.value("gpio", "a GPIO number (BCM)", text -> pwmGpio(config, text), null);
+                config.required(GPIO);
+                Integer gpio = config.value(GPIO);
                 return config.build(() -> new LibrarySpec(Provider.DIOZERO, gpio, -1, -1, frequency));
             }
             default: { // PI4J
-                config.required("chip", "channel");
-                Integer chip = config.value("chip", "a pwm chip number", config.integer(0, FanValues.MAX_CHANNEL),
-                        null);
-                Integer channel = config.value("channel", "a channel number", config.integer(0, FanValues.MAX_CHANNEL),
-                        null);
+                config.required(PI4J_CHIP, PI4J_CHANNEL);
+                Integer chip = config.value(PI4J_CHIP);
+                Integer channel = config.value(PI4J_CHANNEL);
                 return config.build(() -> new LibrarySpec(Provider.PI4J, -1, chip, channel, frequency));
             }
         }
@@ -155,7 +165,7 @@ public final class PwmDriver extends FanDriver<PwmDriver.Spec> {
     }
 
     private static Integer pwmGpio(FanConfig config, String text) {
-        int gpio = config.integer(0, FanValues.MAX_GPIO).apply(text);
+        int gpio = config.integer(text, 0, FanValues.MAX_GPIO);
         if (!PWM_GPIOS.contains(gpio)) {
             throw new IllegalArgumentException("GPIO " + gpio + " has no hardware PWM: use 12, 13, 18 or 19"
                     + " (an on/off fan on any pin: driver: gpio)");
@@ -169,18 +179,19 @@ public final class PwmDriver extends FanDriver<PwmDriver.Spec> {
         return SysfsPwmFan.Polarity.valueOf(config.choice(text, names, "polarity").toUpperCase(Locale.ROOT));
     }
 
-    private static List<String> allKeys() {
-        Set<String> all = new LinkedHashSet<>();
-        KEYS.values().forEach(all::addAll);
-        return List.copyOf(all);
+    private static List<FanKey<?>> allKeys() {
+        return KEYS.values().stream().flatMap(List::stream).toList();
     }
 
-    private static Map<Provider, List<String>> keysByProvider() {
-        Map<Provider, List<String>> keys = new EnumMap<>(Provider.class);
-        keys.put(Provider.SYSFS, List.of("provider", "chip", "channel", "frequency-hz", "polarity",
-                "unexport-on-exit"));
-        keys.put(Provider.DIOZERO, List.of("provider", "gpio", "frequency-hz"));
-        keys.put(Provider.PI4J, List.of("provider", "chip", "channel", "frequency-hz"));
+    private static List<String> names(List<FanKey<?>> keys) {
+        return keys.stream().map(FanKey::name).toList();
+    }
+
+    private static Map<Provider, List<FanKey<?>>> keysByProvider() {
+        Map<Provider, List<FanKey<?>>> keys = new EnumMap<>(Provider.class);
+        keys.put(Provider.SYSFS, List.of(PROVIDER, SYSFS_CHIP, SYSFS_CHANNEL, FREQUENCY, POLARITY, UNEXPORT));
+        keys.put(Provider.DIOZERO, List.of(PROVIDER, GPIO, FREQUENCY));
+        keys.put(Provider.PI4J, List.of(PROVIDER, PI4J_CHIP, PI4J_CHANNEL, FREQUENCY));
         return keys;
     }
 
