@@ -34,6 +34,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * an unknown key is told where it belongs ({@code bus} under {@code driver: hwmon} is a key of the
  * I2C drivers). Problems go to the {@link ConfigReader} with their path and line; a part with a
  * problem gives null, and the reader then refuses the file.
+ *
+ * <p>A {@code fan} part is read by its driver ({@link FanDrivers}), which declares its keys and
+ * parses them through {@link FanPart}; temperature and throttle parts are read here.
  */
 final class HardwareReader {
 

@@ -76,7 +76,7 @@ public final class ArgonOneDriver extends I2cFanDriver<ArgonOneDriver.Spec> {
         return fan;
     }
 
-    static String record(int bus, int address) {
+    private static String record(int bus, int address) {
         return String.format(Locale.ROOT, "fan-argon-one-i2c%d-0x%02x", bus, address);
     }
 

@@ -65,7 +65,7 @@ public final class Emc2101Driver extends I2cFanDriver<Emc2101Driver.Spec> {
         return fan;
     }
 
-    static String record(int bus, int address) {
+    private static String record(int bus, int address) {
         return String.format(Locale.ROOT, "fan-emc2101-i2c%d-0x%02x", bus, address);
     }
 

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class Emc230xDriver extends I2cFanDriver<Emc230xDriver.Spec> {
 
     /** Addresses an EMC230x can have (ADDR_SEL strapping), the CM4 IO board's 0x2f first. */
-    static final int[] ADDRESSES = {0x2f, 0x2e, 0x2d, 0x2c, 0x4d};
+    private static final int[] ADDRESSES = {0x2f, 0x2e, 0x2d, 0x2c, 0x4d};
 
     /** {@code fan-emc230x-i2c10-0x2f-fan1}; the record's value is the provider that drove it. */
     private static final Pattern RECORD = Pattern.compile("fan-emc230x-i2c(\\d+)-0x([0-9a-f]{2})-fan([1-5])");
@@ -86,7 +86,7 @@ public final class Emc230xDriver extends I2cFanDriver<Emc230xDriver.Spec> {
         return fan;
     }
 
-    static String record(int bus, int address, int fan) {
+    private static String record(int bus, int address, int fan) {
         return String.format(Locale.ROOT, "fan-emc230x-i2c%d-0x%02x-fan%d", bus, address, fan);
     }
 

@@ -11,8 +11,8 @@ final class FanValues {
     static final int MAX_GPIO = 57;
     static final int MAX_CHANNEL = 255;
     static final int MAX_BUS = 1023;
-    static final int MIN_I2C_ADDRESS = 0x03;
-    static final int MAX_I2C_ADDRESS = 0x77;
+    private static final int MIN_I2C_ADDRESS = 0x03;
+    private static final int MAX_I2C_ADDRESS = 0x77;
 
     private static final Pattern HEX = Pattern.compile("0[xX][0-9a-fA-F]{1,4}");
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}");

@@ -33,12 +33,12 @@ import java.util.regex.Pattern;
 public final class PwmDriver extends FanDriver<PwmDriver.Spec> {
 
     /** The GPIOs the Pi's two hardware PWM channels can be routed to. */
-    static final List<Integer> PWM_GPIOS = List.of(12, 13, 18, 19);
-    static final int MIN_FREQUENCY_HZ = 1;
-    static final int MAX_FREQUENCY_HZ = 1_000_000;
+    private static final List<Integer> PWM_GPIOS = List.of(12, 13, 18, 19);
+    private static final int MIN_FREQUENCY_HZ = 1;
+    private static final int MAX_FREQUENCY_HZ = 1_000_000;
 
     /** The Pi 4's PWM block: enabled only by dtoverlay=pwm, so its presence means "use me". */
-    static final String OVERLAY_ONLY_PWM = "brcm,bcm2835-pwm";
+    private static final String OVERLAY_ONLY_PWM = "brcm,bcm2835-pwm";
 
     private static final FanKey<Provider> PROVIDER = new FanKey<>("provider", "a provider", PwmDriver::provider,
             Provider.SYSFS);
@@ -215,7 +215,7 @@ public final class PwmDriver extends FanDriver<PwmDriver.Spec> {
         return new PwmOutputFan(output.id(), output);
     }
 
-    static String record(PwmChip chip, int channel) {
+    private static String record(PwmChip chip, int channel) {
         return "fan-" + chip.directory().getFileName() + "-pwm" + channel;
     }
 
