@@ -13,6 +13,7 @@ import dev.pifan.hal.linux.HostRoot;
 import dev.pifan.hal.linux.Takeover;
 import dev.pifan.hal.linux.TakeoverRecords;
 import dev.pifan.hal.linux.LinuxBoard;
+import dev.pifan.hal.linux.fans.PwmDriver;
 import dev.pifan.hal.sim.SampleListener;
 import dev.pifan.hal.sim.Scenario;
 import dev.pifan.hal.sim.SimulatedBoard;
@@ -66,7 +67,7 @@ final class BoardFactory {
             throw CliError.badContent(explain(e, host));
         }
         FanSpec fan = board.resolved().fan();
-        if (fan instanceof FanSpec.SysfsPwm pwm && pwm.settings().unexportOnClose()) {
+        if (fan instanceof PwmDriver.SysfsSpec pwm && pwm.settings().unexportOnClose()) {
             LOG.warn("fan {}: unexport-on-exit is set, so the channel is unexported at exit, which stops most"
                     + " fans; leave it out to keep the fan at full speed after pifan exits", board.fan().id());
         }

@@ -8,6 +8,8 @@ import dev.pifan.hal.linux.FanSpec;
 import dev.pifan.hal.linux.HardwareSpec;
 import dev.pifan.hal.linux.TemperatureSpec;
 import dev.pifan.hal.linux.ThrottleSpec;
+import dev.pifan.hal.linux.fans.AutoDriver;
+import dev.pifan.hal.linux.fans.HwmonDriver;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +70,7 @@ final class ProbeCommand implements Callable<Integer> {
                 .println("note: a running pifan (" + holder + ") drives the fan; probe only reads"));
         out.flush();
         // a part the config pins is what pifan run opens, found by auto or not (it checks it at start)
-        boolean noFan = report.chosenFan().isEmpty() && loaded.hardware().fan() instanceof FanSpec.Auto;
+        boolean noFan = report.chosenFan().isEmpty() && loaded.hardware().fan() instanceof AutoDriver.Spec;
         boolean noTemperature = report.chosenTemperature().isEmpty()
                 && loaded.hardware().temperature() instanceof TemperatureSpec.Auto;
         if (noFan || noTemperature) {
@@ -86,9 +88,9 @@ final class ProbeCommand implements Callable<Integer> {
      * {@code poe_fan_tempN} (a Pi 4's pwmfan; levels fixed). Empty for any other fan.
      */
     static List<String> kernelCurveLines(DiscoveryReport report, PifanConfig config) {
-        FanSpec fan = config.hardware().fan() instanceof FanSpec.Auto
+        FanSpec fan = config.hardware().fan() instanceof AutoDriver.Spec
                 ? report.chosenFan().flatMap(f -> f.spec()).orElse(null) : config.hardware().fan();
-        if (!(fan instanceof FanSpec.Hwmon hwmon) || !hwmon.name().equals(dev.pifan.hal.linux.HwmonFan.PWM_FAN_NAME)) {
+        if (!(fan instanceof HwmonDriver.Spec hwmon) || !hwmon.name().equals(dev.pifan.hal.linux.HwmonFan.PWM_FAN_NAME)) {
             return List.of();
         }
         var curve = ControlFactory.curve(config.curve());
@@ -117,7 +119,7 @@ final class ProbeCommand implements Callable<Integer> {
         if (!(hardware.throttle() instanceof ThrottleSpec.Auto)) {
             lines.add("throttle: " + hardware.throttle().toYaml());
         }
-        if (!(hardware.fan() instanceof FanSpec.Auto)) {
+        if (!(hardware.fan() instanceof AutoDriver.Spec)) {
             lines.add("fan: " + hardware.fan().toYaml());
         }
         return lines;

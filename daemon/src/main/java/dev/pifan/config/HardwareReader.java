@@ -1,31 +1,24 @@
 package dev.pifan.config;
 
-import dev.pifan.hal.Duty;
-import dev.pifan.hal.i2c.ArgonOneFan;
-import dev.pifan.hal.i2c.Emc2101Fan;
-import dev.pifan.hal.i2c.Emc230xFan;
-import dev.pifan.hal.io.Provider;
 import dev.pifan.hal.linux.FanSpec;
 import dev.pifan.hal.linux.HardwareSpec;
-import dev.pifan.hal.linux.SysfsPwmFan;
 import dev.pifan.hal.linux.TemperatureSpec;
 import dev.pifan.hal.linux.ThermalZoneSensor;
 import dev.pifan.hal.linux.ThrottleSpec;
 import dev.pifan.hal.linux.VcgencmdTemperatureSensor;
 import dev.pifan.hal.linux.VcgencmdThrottleSensor;
+import dev.pifan.hal.linux.fans.FanConfig;
+import dev.pifan.hal.linux.fans.FanDrivers;
+import dev.pifan.hal.linux.fans.FanKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -41,6 +34,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * an unknown key is told where it belongs ({@code bus} under {@code driver: hwmon} is a key of the
  * I2C drivers). Problems go to the {@link ConfigReader} with their path and line; a part with a
  * problem gives null, and the reader then refuses the file.
+ *
+ * <p>A {@code fan} part is read by its driver ({@link FanDrivers}), which declares its keys and
+ * parses them through {@link FanPart}; temperature and throttle parts are read here.
  */
 final class HardwareReader {
 
@@ -61,33 +57,11 @@ final class HardwareReader {
             .add("rpi-volt")
             .add("none");
 
-    /** The keys of {@code driver: pwm} by provider: sysfs names a chip, diozero a GPIO, Pi4J a chip number. */
-    private static final Map<Provider, List<String>> PWM_KEYS = pwmKeys();
+    /** The fan drivers' keys, from the drivers themselves. */
+    private static final Drivers FAN = fanDrivers();
 
-    private static final Drivers FAN = new Drivers()
-            .add(AUTO, "pwm-chip", "pwm-channel", "i2c-buses", "i2c-probe")
-            .add("hwmon", "name", "device", "channel")
-            .add("pwm", union(PWM_KEYS.values()))
-            .add("emc230x", "provider", "bus", "address", "fan", "model")
-            .add("emc2101", "provider", "bus", "address", "tachometer")
-            .add("argon-one", "provider", "bus", "address", "protocol")
-            .add("gpio", "provider", "pin", "threshold-percent", "active-high");
-
-    /** The GPIOs the Pi's two hardware PWM channels can be routed to. */
-    static final List<Integer> PWM_GPIOS = List.of(12, 13, 18, 19);
-    static final int MAX_GPIO = 57;
-    static final int MIN_I2C_ADDRESS = 0x03;
-    static final int MAX_I2C_ADDRESS = 0x77;
-    static final int MAX_BUS = 1023;
-    static final int MAX_CHANNEL = 255;
-    static final int MIN_FREQUENCY_HZ = 1;
-    static final int MAX_FREQUENCY_HZ = 1_000_000;
     static final int MIN_TIMEOUT_MS = 10;
     static final int MAX_TIMEOUT_MS = 60_000;
-
-    private static final Pattern HEX = Pattern.compile("0[xX][0-9a-fA-F]{1,4}");
-    private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}");
-    private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(\\.\\d+)?");
 
     private final ConfigReader config;
 
@@ -184,147 +158,26 @@ final class HardwareReader {
         }
     }
 
+    /** The part's driver reads its own keys, through {@link FanPart}. */
     private FanSpec fan(Part p) {
         if (p == null) {
             return null;
         }
-        switch (p.driver) {
-            case AUTO: {
-                String chip = value(p, "pwm-chip", "a pwm chip", HardwareReader::chipSelector, null);
-                Integer channel = value(p, "pwm-channel", "a channel number", integer(0, MAX_CHANNEL), 0);
-                List<Integer> buses = buses(p);
-                Provider probe = value(p, "i2c-probe", "a library", HardwareReader::i2cProbe, null);
-                return build(p, () -> new FanSpec.Auto(Optional.ofNullable(chip), channel, buses,
-                        Optional.ofNullable(probe)));
-            }
-            case "hwmon": {
-                required(p, "name");
-                String name = value(p, "name", "an hwmon device name", HardwareReader::text, null);
-                String device = value(p, "device", "a device name", HardwareReader::text, null);
-                Integer channel = value(p, "channel", "a channel number", integer(1, 99), 1);
-                return build(p, () -> new FanSpec.Hwmon(name, Optional.ofNullable(device), channel));
-            }
-            case "pwm":
-                return pwm(p);
-            case "emc230x": {
-                Provider provider = i2cProvider(p);
-                required(p, "bus");
-                Integer bus = value(p, "bus", "an I2C bus number", integer(0, MAX_BUS), null);
-                Integer address = value(p, "address", "an I2C address", HardwareReader::address,
-                        Emc230xFan.DEFAULT_ADDRESS);
-                Integer fan = value(p, "fan", "a fan output number", integer(1, 5), 1);
-                Emc230xFan.Model model = value(p, "model", "a chip model", HardwareReader::model, null);
-                if (model != null && fan != null && fan > model.fans()) {
-                    config.problem(p.path("fan"), p.valueNode("fan"), model + " has "
-                            + model.fans() + " fan output" + (model.fans() == 1 ? "" : "s") + "; fan " + fan
-                            + " does not exist");
-                }
-                return build(p, () -> new FanSpec.Emc230x(provider, bus, address, fan, Optional.ofNullable(model)));
-            }
-            case "emc2101": {
-                Provider provider = i2cProvider(p);
-                required(p, "bus");
-                Integer bus = value(p, "bus", "an I2C bus number", integer(0, MAX_BUS), null);
-                Integer address = value(p, "address", "an I2C address", HardwareReader::address,
-                        Emc2101Fan.DEFAULT_ADDRESS);
-                Boolean tachometer = value(p, "tachometer", "true or false", HardwareReader::bool, false);
-                return build(p, () -> new FanSpec.Emc2101(provider, bus, address, tachometer));
-            }
-            case "argon-one": {
-                Provider provider = i2cProvider(p);
-                Integer bus = value(p, "bus", "an I2C bus number", integer(0, MAX_BUS), ArgonOneFan.DEFAULT_BUS);
-                Integer address = value(p, "address", "an I2C address", HardwareReader::address,
-                        ArgonOneFan.DEFAULT_ADDRESS);
-                ArgonOneFan.Protocol protocol = value(p, "protocol", "a protocol", HardwareReader::protocol,
-                        ArgonOneFan.Protocol.AUTO);
-                return build(p, () -> new FanSpec.ArgonOne(provider, bus, address, protocol));
-            }
-            default: { // gpio
-                Provider provider = value(p, "provider", "a library",
-                        text -> library(text, "driver gpio switches a GPIO line"), Provider.DIOZERO);
-                required(p, "pin", "threshold-percent");
-                Integer pin = value(p, "pin", "a GPIO number (BCM)", integer(0, MAX_GPIO), null);
-                Duty threshold = value(p, "threshold-percent", "a percentage", HardwareReader::threshold, null);
-                Boolean activeHigh = value(p, "active-high", "true or false", HardwareReader::bool, true);
-                return build(p, () -> new FanSpec.Gpio(provider, pin, threshold, activeHigh));
-            }
-        }
-    }
-
-    /** {@code driver: pwm}: the keys depend on the provider, so they are checked once it is known. */
-    private FanSpec pwm(Part p) {
-        Provider provider = value(p, "provider", "a provider", HardwareReader::provider, Provider.SYSFS);
-        if (provider == null) {
-            return null;
-        }
-        List<String> keys = PWM_KEYS.get(provider);
-        for (Map.Entry<String, NodeTuple> entry : p.entries.entrySet()) {
-            String key = entry.getKey();
-            if (!key.equals("driver") && !keys.contains(key)) {
-                List<String> others = PWM_KEYS.entrySet().stream().filter(e -> e.getValue().contains(key))
-                        .map(e -> e.getKey().configName()).toList();
-                config.problem(p.path(key), entry.getValue().getKeyNode(), "not a key of driver pwm with provider "
-                        + provider.configName() + " (" + Units.shown(key) + " goes with provider "
-                        + String.join(" or ", others) + ")");
-            }
-        }
-        Integer frequency = value(p, "frequency-hz", "a frequency in Hz",
-                integer(MIN_FREQUENCY_HZ, MAX_FREQUENCY_HZ), SysfsPwmFan.DEFAULT_FREQUENCY_HZ);
-        switch (provider) {
-            case SYSFS: {
-                required(p, "chip");
-                String chip = value(p, "chip", "a pwm chip", HardwareReader::chipSelector, null);
-                Integer channel = value(p, "channel", "a channel number", integer(0, MAX_CHANNEL), 0);
-                SysfsPwmFan.Polarity polarity = value(p, "polarity", "a polarity", HardwareReader::polarity,
-                        SysfsPwmFan.Polarity.NORMAL);
-                Boolean unexport = value(p, "unexport-on-exit", "true or false", HardwareReader::bool, false);
-                return build(p, () -> new FanSpec.SysfsPwm(chip, new SysfsPwmFan.Settings(channel, frequency,
-                        polarity, unexport, SysfsPwmFan.DEFAULT_EXPORT_TIMEOUT)));
-            }
-            case DIOZERO: {
-                required(p, "gpio");
-                Integer gpio = value(p, "gpio", "a GPIO number (BCM)", HardwareReader::pwmGpio, null);
-                return build(p, () -> new FanSpec.LibraryPwm(Provider.DIOZERO, gpio, -1, -1, frequency));
-            }
-            default: { // PI4J
-                required(p, "chip", "channel");
-                Integer chip = value(p, "chip", "a pwm chip number", integer(0, MAX_CHANNEL), null);
-                Integer channel = value(p, "channel", "a channel number", integer(0, MAX_CHANNEL), null);
-                return build(p, () -> new FanSpec.LibraryPwm(Provider.PI4J, -1, chip, channel, frequency));
-            }
-        }
-    }
-
-    private Provider i2cProvider(Part p) {
-        return value(p, "provider", "a library", text -> library(text, "driver " + p.driver + " talks I2C"),
-                Provider.DIOZERO);
+        return FanDrivers.named(p.driver).orElseThrow().parse(new FanPart(p));
     }
 
     private List<String> command(Part p, List<String> fallback) {
-        NodeTuple entry = p.entries.get("command");
-        if (entry == null) {
+        if (!p.has("command")) {
             return fallback;
         }
-        String path = p.path("command");
-        Node node = entry.getValueNode();
-        if (!config.plainTag(path, node)) {
+        List<String> words = list(p, "command", "a command as a list of words ([vcgencmd, measure_temp])", "a word",
+                HardwareReader::text);
+        if (words != null && words.isEmpty()) {
+            config.problem(p.path("command"), p.valueNode("command"),
+                    "the command is empty: name the program and its arguments");
             return null;
         }
-        if (!(node instanceof SequenceNode list)) {
-            config.problem(path, node, "expected a command as a list of words ([vcgencmd, measure_temp]), found "
-                    + ConfigReader.describe(node));
-            return null;
-        }
-        if (list.getValue().isEmpty()) {
-            config.problem(path, node, "the command is empty: name the program and its arguments");
-            return null;
-        }
-        List<String> words = new ArrayList<>();
-        for (int i = 0; i < list.getValue().size(); i++) {
-            String word = scalar(path + "[" + i + "]", list.getValue().get(i), "a word", HardwareReader::text);
-            words.add(word);
-        }
-        return words.contains(null) ? null : words;
+        return words;
     }
 
     private Duration timeout(Part p, Duration fallback) {
@@ -336,27 +189,25 @@ final class HardwareReader {
         return Duration.ofMillis(ms);
     }
 
-    private List<Integer> buses(Part p) {
-        NodeTuple entry = p.entries.get("i2c-buses");
+    private <T> List<T> list(Part p, String key, String expected, String what, Function<String, T> parser) {
+        NodeTuple entry = p.entries.get(key);
         if (entry == null) {
             return List.of();
         }
-        String path = p.path("i2c-buses");
+        String path = p.path(key);
         Node node = entry.getValueNode();
         if (!config.plainTag(path, node)) {
             return null;
         }
         if (!(node instanceof SequenceNode list)) {
-            config.problem(path, node, "expected a list of I2C bus numbers ([1, 10]), found "
-                    + ConfigReader.describe(node));
+            config.problem(path, node, "expected " + expected + ", found " + ConfigReader.describe(node));
             return null;
         }
-        List<Integer> buses = new ArrayList<>();
+        List<T> values = new ArrayList<>();
         for (int i = 0; i < list.getValue().size(); i++) {
-            buses.add(scalar(path + "[" + i + "]", list.getValue().get(i), "an I2C bus number",
-                    integer(0, MAX_BUS)));
+            values.add(scalar(path + "[" + i + "]", list.getValue().get(i), what, parser));
         }
-        return buses.contains(null) ? null : buses;
+        return values.contains(null) ? null : values;
     }
 
     // ---- one part: its map, its driver, its keys --------------------------------------------
@@ -541,15 +392,6 @@ final class HardwareReader {
         return value;
     }
 
-    private static String chipSelector(String text) {
-        String value = text(text);
-        if (DECIMAL.matcher(value).matches()) {
-            throw new IllegalArgumentException(Units.quoted(text) + " is not a chip selector: write pwmchip" + value
-                    + ", or better the device (fe20c000.pwm, bcm2835-pwm), which does not depend on probe order");
-        }
-        return value;
-    }
-
     private static Function<String, Integer> integer(int min, int max) {
         return text -> {
             int value = Units.integer(text);
@@ -560,89 +402,12 @@ final class HardwareReader {
         };
     }
 
-    /** A 7-bit I2C address: {@code 0x2f} or {@code 47}. */
-    static int address(String text) {
-        String value = text.strip();
-        int address;
-        if (HEX.matcher(value).matches()) {
-            address = Integer.parseInt(value.substring(2), 16);
-        } else if (DECIMAL.matcher(value).matches()) {
-            address = Integer.parseInt(value);
-        } else {
-            throw new IllegalArgumentException(Units.quoted(text) + " is not an I2C address: write e.g. 0x2f or 47");
-        }
-        if (address < MIN_I2C_ADDRESS || address > MAX_I2C_ADDRESS) {
-            throw new IllegalArgumentException(Units.shown(text) + " outside 0x03..0x77 (the 7-bit addresses a"
-                    + " device can have)");
-        }
-        return address;
-    }
-
-    private static Boolean bool(String text) {
+    private static boolean bool(String text) {
         return switch (text.strip()) {
             case "true", "True", "TRUE" -> true;
             case "false", "False", "FALSE" -> false;
             default -> throw new IllegalArgumentException("expected true or false, found " + Units.quoted(text));
         };
-    }
-
-    private static Provider provider(String text) {
-        return Provider.parse(choice(text, List.of("sysfs", "diozero", "pi4j"), "provider", "valid"));
-    }
-
-    /** diozero or pi4j: {@code why} says what needs a library ("driver emc230x talks I2C"). */
-    private static Provider library(String text, String why) {
-        if (text.strip().equals("sysfs")) {
-            throw new IllegalArgumentException(why + ": provider diozero or pi4j (sysfs drives PWM and hwmon only)");
-        }
-        return Provider.parse(choice(text, List.of("diozero", "pi4j"), "provider", "valid"));
-    }
-
-    private static Provider i2cProbe(String text) {
-        return library(text, "I2C is probed through a library");
-    }
-
-    private static Integer pwmGpio(String text) {
-        int gpio = integer(0, MAX_GPIO).apply(text);
-        if (!PWM_GPIOS.contains(gpio)) {
-            throw new IllegalArgumentException("GPIO " + gpio + " has no hardware PWM: use 12, 13, 18 or 19"
-                    + " (an on/off fan on any pin: driver: gpio)");
-        }
-        return gpio;
-    }
-
-    private static Duty threshold(String text) {
-        String value = text.strip();
-        if (value.endsWith("%")) {
-            value = value.substring(0, value.length() - 1).strip();
-        }
-        if (!NUMBER.matcher(value).matches()) {
-            throw new IllegalArgumentException(Units.quoted(text) + " is not a percentage: write e.g. 50");
-        }
-        double percent = Double.parseDouble(value);
-        if (!(percent > 0.0 && percent <= 100.0)) {
-            throw new IllegalArgumentException(Units.shown(text) + " outside 0..100 (above 0: the duty at and above"
-                    + " which the fan is switched on)");
-        }
-        return Duty.ofPercent(percent);
-    }
-
-    private static Emc230xFan.Model model(String text) {
-        List<String> names = java.util.Arrays.stream(Emc230xFan.Model.values())
-                .map(m -> m.name().toLowerCase(Locale.ROOT)).toList();
-        return Emc230xFan.Model.valueOf(choice(text, names, "model", "valid").toUpperCase(Locale.ROOT));
-    }
-
-    private static ArgonOneFan.Protocol protocol(String text) {
-        List<String> names = java.util.Arrays.stream(ArgonOneFan.Protocol.values())
-                .map(ArgonOneFan.Protocol::configName).toList();
-        return ArgonOneFan.Protocol.valueOf(choice(text, names, "protocol", "valid").toUpperCase(Locale.ROOT));
-    }
-
-    private static SysfsPwmFan.Polarity polarity(String text) {
-        List<String> names = java.util.Arrays.stream(SysfsPwmFan.Polarity.values())
-                .map(SysfsPwmFan.Polarity::sysfsName).toList();
-        return SysfsPwmFan.Polarity.valueOf(choice(text, names, "polarity", "valid").toUpperCase(Locale.ROOT));
     }
 
     // ---- tables -----------------------------------------------------------------------------
@@ -674,18 +439,95 @@ final class HardwareReader {
         }
     }
 
-    private static Map<Provider, List<String>> pwmKeys() {
-        Map<Provider, List<String>> keys = new EnumMap<>(Provider.class);
-        keys.put(Provider.SYSFS, List.of("provider", "chip", "channel", "frequency-hz", "polarity",
-                "unexport-on-exit"));
-        keys.put(Provider.DIOZERO, List.of("provider", "gpio", "frequency-hz"));
-        keys.put(Provider.PI4J, List.of("provider", "chip", "channel", "frequency-hz"));
-        return keys;
+    private static Drivers fanDrivers() {
+        Drivers drivers = new Drivers();
+        FanDrivers.ALL.forEach(driver -> drivers.add(driver.name(), driver.keys()));
+        return drivers;
     }
 
-    private static List<String> union(Iterable<List<String>> lists) {
-        Set<String> all = new LinkedHashSet<>();
-        lists.forEach(all::addAll);
-        return List.copyOf(all);
+    // ---- the fan drivers' view of a part ---------------------------------------------------
+
+    /** A {@code hardware.fan} part as its driver reads it, its problems reported to the config. */
+    private final class FanPart implements FanConfig {
+        private final Part part;
+
+        FanPart(Part part) {
+            this.part = part;
+        }
+
+        @Override
+        public String driver() {
+            return part.driver;
+        }
+
+        @Override
+        public List<String> keys() {
+            return part.entries.keySet().stream().filter(key -> !key.equals("driver")).toList();
+        }
+
+        @Override
+        public <T> T value(FanKey<T> key) {
+            return HardwareReader.this.value(part, key.name(), key.what(), parser(key), key.fallback());
+        }
+
+        @Override
+        public <T> List<T> list(FanKey<T> key, String expected) {
+            return HardwareReader.this.list(part, key.name(), expected, key.what(), parser(key));
+        }
+
+        private <T> Function<String, T> parser(FanKey<T> key) {
+            return text -> key.parser().apply(this, text);
+        }
+
+        @Override
+        public void required(FanKey<?>... keys) {
+            HardwareReader.this.required(part, Arrays.stream(keys).map(FanKey::name).toArray(String[]::new));
+        }
+
+        @Override
+        public void problem(FanKey<?> key, String message) {
+            config.problem(part.path(key.name()), part.valueNode(key.name()), message);
+        }
+
+        @Override
+        public void misplaced(String key, String message) {
+            config.problem(part.path(key), part.entries.get(key).getKeyNode(), message);
+        }
+
+        @Override
+        public <T> T build(Supplier<T> spec) {
+            return HardwareReader.this.build(part, spec);
+        }
+
+        @Override
+        public String text(String text) {
+            return HardwareReader.text(text);
+        }
+
+        @Override
+        public int integer(String text, int min, int max) {
+            return HardwareReader.integer(min, max).apply(text);
+        }
+
+        @Override
+        public boolean bool(String text) {
+            return HardwareReader.bool(text);
+        }
+
+        @Override
+        public String choice(String text, List<String> valid, String noun) {
+            return HardwareReader.choice(text, valid, noun, "valid");
+        }
+
+        @Override
+        public String shown(String text) {
+            return Units.shown(text);
+        }
+
+        @Override
+        public String quoted(String text) {
+            return Units.quoted(text);
+        }
     }
+
 }

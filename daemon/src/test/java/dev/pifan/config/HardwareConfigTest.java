@@ -20,6 +20,13 @@ import dev.pifan.hal.linux.HostRoot;
 import dev.pifan.hal.linux.SysfsPwmFan;
 import dev.pifan.hal.linux.TemperatureSpec;
 import dev.pifan.hal.linux.ThrottleSpec;
+import dev.pifan.hal.linux.fans.ArgonOneDriver;
+import dev.pifan.hal.linux.fans.AutoDriver;
+import dev.pifan.hal.linux.fans.Emc2101Driver;
+import dev.pifan.hal.linux.fans.Emc230xDriver;
+import dev.pifan.hal.linux.fans.GpioDriver;
+import dev.pifan.hal.linux.fans.HwmonDriver;
+import dev.pifan.hal.linux.fans.PwmDriver;
 import dev.pifan.hal.testing.Fixtures;
 import dev.pifan.testing.FixtureTrees;
 import java.io.IOException;
@@ -73,7 +80,7 @@ class HardwareConfigTest {
         void aPinnedPartLeavesTheOthersAuto() throws ConfigException {
             HardwareSpec spec = hardware("hardware:\n  fan: {driver: hwmon, name: pwmfan}\n");
             assertEquals(new HardwareSpec(TemperatureSpec.Auto.defaults(), new ThrottleSpec.Auto(),
-                    FanSpec.Hwmon.pwmFan()), spec);
+                    HwmonDriver.Spec.pwmFan()), spec);
         }
 
         @Test
@@ -128,24 +135,24 @@ class HardwareConfigTest {
 
         @Test
         void fanAutoWithHints() throws ConfigException {
-            assertEquals(new FanSpec.Auto(Optional.of("fe20c000.pwm"), 1, List.of(1, 10), Optional.of(Provider.PI4J)),
+            assertEquals(new AutoDriver.Spec(Optional.of("fe20c000.pwm"), 1, List.of(1, 10), Optional.of(Provider.PI4J)),
                     fan("{driver: auto, pwm-chip: fe20c000.pwm, pwm-channel: 1, i2c-buses: [1, 10], i2c-probe: pi4j}"));
-            assertEquals(FanSpec.Auto.defaults(), fan("{i2c-buses: []}"));
+            assertEquals(AutoDriver.Spec.defaults(), fan("{i2c-buses: []}"));
         }
 
         @Test
         void fanHwmon() throws ConfigException {
-            assertEquals(FanSpec.Hwmon.pwmFan(), fan("{driver: hwmon, name: pwmfan}"));
-            assertEquals(new FanSpec.Hwmon("emc2305", Optional.of("1-004d"), 3),
+            assertEquals(HwmonDriver.Spec.pwmFan(), fan("{driver: hwmon, name: pwmfan}"));
+            assertEquals(new HwmonDriver.Spec("emc2305", Optional.of("1-004d"), 3),
                     fan("{driver: hwmon, name: emc2305, device: 1-004d, channel: 3}"));
         }
 
         @Test
         void fanPwmThroughSysfsHasSafeDefaults() throws ConfigException {
-            FanSpec.SysfsPwm pwm = (FanSpec.SysfsPwm) fan("{driver: pwm, chip: fe20c000.pwm}");
-            assertEquals(new FanSpec.SysfsPwm("fe20c000.pwm", SysfsPwmFan.Settings.of(0)), pwm);
+            PwmDriver.SysfsSpec pwm = (PwmDriver.SysfsSpec) fan("{driver: pwm, chip: fe20c000.pwm}");
+            assertEquals(new PwmDriver.SysfsSpec("fe20c000.pwm", SysfsPwmFan.Settings.of(0)), pwm);
             assertFalse(pwm.settings().unexportOnClose(), "left exported at exit: unexporting stops the fan");
-            assertEquals(new FanSpec.SysfsPwm("brcm,bcm2835-pwm", new SysfsPwmFan.Settings(1, 100,
+            assertEquals(new PwmDriver.SysfsSpec("brcm,bcm2835-pwm", new SysfsPwmFan.Settings(1, 100,
                     SysfsPwmFan.Polarity.INVERSED, true, SysfsPwmFan.DEFAULT_EXPORT_TIMEOUT)),
                     fan("{driver: pwm, provider: sysfs, chip: \"brcm,bcm2835-pwm\", channel: 1, frequency-hz: 100,"
                             + " polarity: inversed, unexport-on-exit: true}"));
@@ -153,32 +160,32 @@ class HardwareConfigTest {
 
         @Test
         void fanPwmThroughALibrary() throws ConfigException {
-            assertEquals(new FanSpec.LibraryPwm(Provider.DIOZERO, 18, -1, -1, 25_000),
+            assertEquals(new PwmDriver.LibrarySpec(Provider.DIOZERO, 18, -1, -1, 25_000),
                     fan("{driver: pwm, provider: diozero, gpio: 18}"));
-            assertEquals(new FanSpec.LibraryPwm(Provider.PI4J, -1, 0, 1, 20_000),
+            assertEquals(new PwmDriver.LibrarySpec(Provider.PI4J, -1, 0, 1, 20_000),
                     fan("{driver: pwm, provider: pi4j, chip: 0, channel: 1, frequency-hz: 20000}"));
         }
 
         @Test
         void fanI2cChips() throws ConfigException {
-            assertEquals(FanSpec.Emc230x.cm4IoBoard(), fan("{driver: emc230x, bus: 10}"));
-            assertEquals(new FanSpec.Emc230x(Provider.PI4J, 1, 0x4d, 2, Optional.of(Emc230xFan.Model.EMC2305)),
+            assertEquals(Emc230xDriver.Spec.cm4IoBoard(), fan("{driver: emc230x, bus: 10}"));
+            assertEquals(new Emc230xDriver.Spec(Provider.PI4J, 1, 0x4d, 2, Optional.of(Emc230xFan.Model.EMC2305)),
                     fan("{driver: emc230x, provider: pi4j, bus: 1, address: 0x4D, fan: 2, model: emc2305}"));
-            assertEquals(new FanSpec.Emc230x(Provider.DIOZERO, 10, 47, 1, Optional.empty()),
+            assertEquals(new Emc230xDriver.Spec(Provider.DIOZERO, 10, 47, 1, Optional.empty()),
                     fan("{driver: emc230x, bus: 10, address: 47}"), "decimal addresses too");
-            assertEquals(FanSpec.Emc2101.onBus(1), fan("{driver: emc2101, bus: 1}"));
-            assertEquals(new FanSpec.Emc2101(Provider.DIOZERO, 3, 0x4c, true),
+            assertEquals(Emc2101Driver.Spec.onBus(1), fan("{driver: emc2101, bus: 1}"));
+            assertEquals(new Emc2101Driver.Spec(Provider.DIOZERO, 3, 0x4c, true),
                     fan("{driver: emc2101, bus: 3, address: 0x4c, tachometer: true}"));
-            assertEquals(FanSpec.ArgonOne.defaults(), fan("{driver: argon-one}"));
-            assertEquals(new FanSpec.ArgonOne(Provider.PI4J, 1, 0x1a, ArgonOneFan.Protocol.LEGACY),
+            assertEquals(ArgonOneDriver.Spec.defaults(), fan("{driver: argon-one}"));
+            assertEquals(new ArgonOneDriver.Spec(Provider.PI4J, 1, 0x1a, ArgonOneFan.Protocol.LEGACY),
                     fan("{driver: argon-one, provider: pi4j, protocol: legacy}"));
         }
 
         @Test
         void fanGpio() throws ConfigException {
-            assertEquals(new FanSpec.Gpio(Provider.DIOZERO, 18, Duty.ofPercent(50), true),
+            assertEquals(new GpioDriver.Spec(Provider.DIOZERO, 18, Duty.ofPercent(50), true),
                     fan("{driver: gpio, pin: 18, threshold-percent: 50}"));
-            assertEquals(new FanSpec.Gpio(Provider.PI4J, 12, Duty.ofPercent(37.5), false),
+            assertEquals(new GpioDriver.Spec(Provider.PI4J, 12, Duty.ofPercent(37.5), false),
                     fan("{driver: gpio, provider: pi4j, pin: 12, threshold-percent: 37.5%, active-high: false}"));
         }
     }
@@ -351,21 +358,21 @@ class HardwareConfigTest {
                     new ThrottleSpec.GetThrottled(Optional.of("/sys/devices/platform/soc@107c000000/"
                             + "soc@107c000000:firmware/get_throttled")),
                     ThrottleSpec.Vcgencmd.defaults(), new ThrottleSpec.RpiVolt(), new ThrottleSpec.None());
-            List<FanSpec> fans = List.of(FanSpec.Auto.defaults(),
-                    new FanSpec.Auto(Optional.of("brcm,bcm2835-pwm"), 1, List.of(1, 10), Optional.of(Provider.DIOZERO)),
-                    FanSpec.Hwmon.pwmFan(), new FanSpec.Hwmon("pwmfan", Optional.of("cooling_fan"), 2),
-                    new FanSpec.SysfsPwm("fe20c000.pwm", SysfsPwmFan.Settings.of(0)),
-                    new FanSpec.SysfsPwm("pwmchip2", new SysfsPwmFan.Settings(3, 50, SysfsPwmFan.Polarity.INVERSED, true,
+            List<FanSpec> fans = List.of(AutoDriver.Spec.defaults(),
+                    new AutoDriver.Spec(Optional.of("brcm,bcm2835-pwm"), 1, List.of(1, 10), Optional.of(Provider.DIOZERO)),
+                    HwmonDriver.Spec.pwmFan(), new HwmonDriver.Spec("pwmfan", Optional.of("cooling_fan"), 2),
+                    new PwmDriver.SysfsSpec("fe20c000.pwm", SysfsPwmFan.Settings.of(0)),
+                    new PwmDriver.SysfsSpec("pwmchip2", new SysfsPwmFan.Settings(3, 50, SysfsPwmFan.Polarity.INVERSED, true,
                             SysfsPwmFan.DEFAULT_EXPORT_TIMEOUT)),
-                    new FanSpec.LibraryPwm(Provider.DIOZERO, 12, -1, -1, 25_000),
-                    new FanSpec.LibraryPwm(Provider.PI4J, -1, 2, 1, 30_000),
-                    FanSpec.Emc230x.cm4IoBoard(),
-                    new FanSpec.Emc230x(Provider.PI4J, 1, 0x2c, 3, Optional.of(Emc230xFan.Model.EMC2303)),
-                    FanSpec.Emc2101.onBus(1), new FanSpec.Emc2101(Provider.PI4J, 4, 0x4c, true),
-                    FanSpec.ArgonOne.defaults(),
-                    new FanSpec.ArgonOne(Provider.PI4J, 3, 0x1b, ArgonOneFan.Protocol.REGISTER),
-                    new FanSpec.Gpio(Provider.DIOZERO, 18, Duty.ofPercent(50), true),
-                    new FanSpec.Gpio(Provider.PI4J, 4, Duty.ofPercent(30), false));
+                    new PwmDriver.LibrarySpec(Provider.DIOZERO, 12, -1, -1, 25_000),
+                    new PwmDriver.LibrarySpec(Provider.PI4J, -1, 2, 1, 30_000),
+                    Emc230xDriver.Spec.cm4IoBoard(),
+                    new Emc230xDriver.Spec(Provider.PI4J, 1, 0x2c, 3, Optional.of(Emc230xFan.Model.EMC2303)),
+                    Emc2101Driver.Spec.onBus(1), new Emc2101Driver.Spec(Provider.PI4J, 4, 0x4c, true),
+                    ArgonOneDriver.Spec.defaults(),
+                    new ArgonOneDriver.Spec(Provider.PI4J, 3, 0x1b, ArgonOneFan.Protocol.REGISTER),
+                    new GpioDriver.Spec(Provider.DIOZERO, 18, Duty.ofPercent(50), true),
+                    new GpioDriver.Spec(Provider.PI4J, 4, Duty.ofPercent(30), false));
             List<HardwareSpec> specs = new ArrayList<>();
             int n = Math.max(temperatures.size(), Math.max(throttles.size(), fans.size()));
             for (int i = 0; i < n; i++) {
@@ -397,7 +404,7 @@ class HardwareConfigTest {
                 assertEquals(Fixtures.TALOS_PI4, fixture);
                 assertEquals(report.chosenTemperature().orElseThrow().spec().orElseThrow(), parsed.temperature());
                 assertEquals(report.chosenThrottle().orElseThrow().spec().orElseThrow(), parsed.throttle());
-                assertEquals(FanSpec.Auto.defaults(), parsed.fan());
+                assertEquals(AutoDriver.Spec.defaults(), parsed.fan());
                 assertTrue(report.toYaml().contains("# fan: nothing usable found"), report.toYaml());
             }
         }

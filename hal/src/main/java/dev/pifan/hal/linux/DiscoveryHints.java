@@ -1,6 +1,7 @@
 package dev.pifan.hal.linux;
 
 import dev.pifan.hal.io.Provider;
+import dev.pifan.hal.linux.fans.AutoDriver;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ public record DiscoveryHints(String zoneType, Optional<String> pwmChip, int pwmC
     public static DiscoveryHints from(HardwareSpec spec) {
         String zoneType = spec.temperature() instanceof TemperatureSpec.Auto auto
                 ? auto.zoneType() : ThermalZoneSensor.DEFAULT_TYPE;
-        FanSpec.Auto fan = spec.fan() instanceof FanSpec.Auto auto ? auto : FanSpec.Auto.defaults();
+        AutoDriver.Spec fan = spec.fan() instanceof AutoDriver.Spec auto ? auto : AutoDriver.Spec.defaults();
         return new DiscoveryHints(zoneType, fan.pwmChip(), fan.pwmChannel(), fan.i2cBuses(), fan.i2cProbe());
     }
 

@@ -1,5 +1,6 @@
 package dev.pifan.hal.linux;
 
+import dev.pifan.hal.HalException;
 import java.util.Optional;
 
 /**
@@ -23,18 +24,27 @@ public record Finding<S>(String source, Status status, String detail, Optional<S
         /** Expected (by the config or the board) but absent. */
         MISSING,
         /** Present, but not something pifan should drive (the PoE HAT's firmware PWM, a chip claimed by a kernel driver). */
-        UNSUITABLE
+        UNSUITABLE;
+
+        /** What a failure to read or open something says about it. */
+        public static Status of(HalException e) {
+            return switch (e.kind()) {
+                case PERMISSION_DENIED -> PERMISSION_DENIED;
+                case NOT_FOUND -> MISSING;
+                default -> UNSUITABLE;
+            };
+        }
     }
 
     public boolean isCandidate() {
         return spec.isPresent() && (status == Status.USABLE || status == Status.UNVERIFIED);
     }
 
-    static <S> Finding<S> of(String source, Status status, String detail, S spec) {
+    public static <S> Finding<S> of(String source, Status status, String detail, S spec) {
         return new Finding<>(source, status, detail, Optional.ofNullable(spec));
     }
 
-    static <S> Finding<S> without(String source, Status status, String detail) {
+    public static <S> Finding<S> without(String source, Status status, String detail) {
         return new Finding<>(source, status, detail, Optional.empty());
     }
 }

@@ -1,5 +1,8 @@
 package dev.pifan.hal.linux;
 
+import dev.pifan.hal.linux.fans.AutoDriver;
+
+
 /**
  * The whole {@code hardware:} section: what to read the temperature and throttle flags from and
  * which fan to drive. The config module maps YAML to this; {@link #toYaml()} maps it back (the
@@ -15,7 +18,7 @@ public record HardwareSpec(TemperatureSpec temperature, ThrottleSpec throttle, F
 
     /** Everything {@code driver: auto}: what {@code pifan run} does without a hardware section. */
     public static HardwareSpec auto() {
-        return new HardwareSpec(TemperatureSpec.Auto.defaults(), new ThrottleSpec.Auto(), FanSpec.Auto.defaults());
+        return new HardwareSpec(TemperatureSpec.Auto.defaults(), new ThrottleSpec.Auto(), AutoDriver.Spec.defaults());
     }
 
     public String toYaml() {

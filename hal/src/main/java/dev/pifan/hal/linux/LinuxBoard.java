@@ -7,15 +7,12 @@ import dev.pifan.hal.HalException;
 import dev.pifan.hal.HalException.Kind;
 import dev.pifan.hal.TemperatureSensor;
 import dev.pifan.hal.ThrottleSensor;
-import dev.pifan.hal.i2c.ArgonOneFan;
-import dev.pifan.hal.i2c.Emc2101Fan;
-import dev.pifan.hal.i2c.Emc230xFan;
 import dev.pifan.hal.i2c.I2cBus;
 import dev.pifan.hal.io.DeviceProvider;
-import dev.pifan.hal.io.GpioOnOffFan;
-import dev.pifan.hal.io.GpioPin;
 import dev.pifan.hal.io.Provider;
-import dev.pifan.hal.io.PwmOutputFan;
+import dev.pifan.hal.linux.fans.AutoDriver;
+import dev.pifan.hal.linux.fans.FanDrivers;
+import dev.pifan.hal.linux.fans.FanOpening;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -118,7 +115,7 @@ public final class LinuxBoard implements Board {
     }
 
     /** The opening procedure, with the resources it has taken so far. */
-    private static final class Opener {
+    private static final class Opener implements FanOpening {
         private final Host host;
         private final HardwareSpec spec;
         private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -140,7 +137,7 @@ public final class LinuxBoard implements Board {
                 Chosen<ThrottleSpec, ThrottleSensor> throttle = spec.throttle() instanceof ThrottleSpec.Auto
                         ? firstThatOpens("throttle", DiscoveryReport.candidates(report().throttles()), this::openThrottle)
                         : new Chosen<>(spec.throttle(), openThrottle(spec.throttle()));
-                Chosen<FanSpec, Fan> fan = spec.fan() instanceof FanSpec.Auto
+                Chosen<FanSpec, Fan> fan = spec.fan() instanceof AutoDriver.Spec
                         ? firstThatOpens("fan", DiscoveryReport.candidates(report().fans()), this::openFan)
                         : new Chosen<>(spec.fan(), openFan(spec.fan()));
                 HardwareSpec resolved = new HardwareSpec(temperature.spec(), throttle.spec(), fan.spec());
@@ -211,74 +208,34 @@ public final class LinuxBoard implements Board {
         }
 
         Fan openFan(FanSpec part) throws HalException {
-            Sysfs sysfs = host.sysfs();
-            if (part instanceof FanSpec.Hwmon hwmon) {
-                return HwmonFan.open(sysfs, hwmon.name(), hwmon.device().orElse(null), hwmon.channel(),
-                        host.newStallDetector(), host.takeover(), host.takeovers());
-            } else if (part instanceof FanSpec.SysfsPwm pwm) {
-                PwmChip chip = PwmChip.find(sysfs, pwm.chip());
-                SysfsPwmFan fan = keep(SysfsPwmFan.open(sysfs, chip, pwm.settings(), host.clock(), host.sleeper()));
-                recordDriven(DrivenFans.sysfsPwmKey(chip, pwm.settings().channel()), "driven");
-                return fan;
-            } else if (part instanceof FanSpec.LibraryPwm pwm) {
-                DeviceProvider library = library(pwm.provider());
-                var output = library.openPwm(new DeviceProvider.PwmTarget(pwm.gpio(), pwm.chip(), pwm.channel()),
-                        pwm.frequencyHz(), dev.pifan.hal.Duty.FULL);
-                leaveRunning(library);
-                return new PwmOutputFan(output.id(), output);
-            } else if (part instanceof FanSpec.Emc230x emc) {
-                I2cBus bus = bus(emc.provider(), emc.bus());
-                Emc230xFan fan = Emc230xFan.open(bus, emc.address(), emc.fan(), emc.model(), host.newStallDetector());
-                recordDriven(DrivenFans.emc230xKey(emc.bus(), emc.address(), emc.fan()), emc.provider().configName());
-                return fan;
-            } else if (part instanceof FanSpec.Emc2101 emc) {
-                I2cBus bus = bus(emc.provider(), emc.bus());
-                Emc2101Fan fan = Emc2101Fan.open(bus, emc.address(), emc.tachometer(), host.newStallDetector());
-                recordDriven(DrivenFans.emc2101Key(emc.bus(), emc.address()), emc.provider().configName());
-                return fan;
-            } else if (part instanceof FanSpec.ArgonOne argon) {
-                I2cBus bus = bus(argon.provider(), argon.bus());
-                ArgonOneFan fan = ArgonOneFan.open(bus, argon.address(), argon.protocol(),
-                        () -> host.sleeper().sleep(ArgonOneFan.SETTLE));
-                recordDriven(DrivenFans.argonOneKey(argon.bus(), argon.address()),
-                        argon.provider().configName() + " " + fan.protocol().configName());
-                return fan;
-            } else if (part instanceof FanSpec.Gpio gpio) {
-                // on at open, whatever the wiring: a fan that runs is the safe state until the first tick
-                DeviceProvider library = library(gpio.provider());
-                GpioPin pin = library.openGpioOutput(gpio.pin(), gpio.activeHigh());
-                leaveRunning(library);
-                return new GpioOnOffFan("gpio" + gpio.pin(), pin, gpio.threshold(), gpio.activeHigh());
-            }
-            throw new HalException(Kind.UNSUPPORTED, "fan " + part + " cannot be opened directly");
+            return FanDrivers.open(part, this);
         }
 
-        /**
-         * A library switches its outputs off when they or the library are closed (diozero sets PWM
-         * to 0 and GPIO low), and a fan must not stop because pifan exits: the fan's output and the
-         * library driving it are left open, for the process exit to release with the fan still in
-         * the state pifan left it in.
-         */
-        private void leaveRunning(DeviceProvider library) {
+        @Override
+        public Host host() {
+            return host;
+        }
+
+        @Override
+        public void leaveRunning(DeviceProvider library) {
             resources.remove(library);
         }
 
-        /**
-         * Records a fan only pifan drives, for {@code pifan restore}; forgotten when the board is
-         * closed, which a clean exit does after it has left the fan at full speed.
-         */
-        private void recordDriven(String key, String value) {
+        @Override
+        public void recordDriven(String key, String value) {
             TakeoverRecords records = host.takeovers();
             records.remember(key, value);
             keep(() -> records.forget(key));
         }
 
-        private <T extends AutoCloseable> T keep(T resource) {
+        @Override
+        public <T extends AutoCloseable> T keep(T resource) {
             resources.push(resource);
             return resource;
         }
 
-        private DeviceProvider library(Provider provider) throws HalException {
+        @Override
+        public DeviceProvider library(Provider provider) throws HalException {
             DeviceProvider library = libraries.get(provider);
             if (library == null) {
                 library = keep(host.providers().open(provider));
@@ -287,7 +244,8 @@ public final class LinuxBoard implements Board {
             return library;
         }
 
-        private I2cBus bus(Provider provider, int bus) throws HalException {
+        @Override
+        public I2cBus bus(Provider provider, int bus) throws HalException {
             return keep(library(provider).openI2cBus(bus));
         }
     }

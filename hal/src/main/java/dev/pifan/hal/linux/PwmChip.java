@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record PwmChip(Path directory, String name, int npwm, DeviceInfo device) {
 
-    static final String CLASS_DIR = "/sys/class/pwm";
+    public static final String CLASS_DIR = "/sys/class/pwm";
     /** The PoE HAT's firmware PWM: owned by the pwm-fan driver, driven through hwmon instead. */
     public static final String FIRMWARE_POE_PWM = "raspberrypi,firmware-poe-pwm";
     /**

@@ -5,37 +5,37 @@ import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /** Just enough YAML writing for the config snippets of {@code pifan probe}: flow mappings of scalars. */
-final class Yaml {
+public final class Yaml {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./@-][A-Za-z0-9_./@:-]*");
 
     private final StringJoiner entries = new StringJoiner(", ", "{", "}");
 
-    static Yaml map() {
+    public static Yaml map() {
         return new Yaml();
     }
 
-    Yaml put(String key, String value) {
+    public Yaml put(String key, String value) {
         entries.add(key + ": " + scalar(value));
         return this;
     }
 
-    Yaml put(String key, long value) {
+    public Yaml put(String key, long value) {
         entries.add(key + ": " + value);
         return this;
     }
 
-    Yaml put(String key, boolean value) {
+    public Yaml put(String key, boolean value) {
         entries.add(key + ": " + value);
         return this;
     }
 
-    Yaml putHex(String key, int value) {
+    public Yaml putHex(String key, int value) {
         entries.add(key + ": " + String.format("0x%02x", value));
         return this;
     }
 
-    Yaml put(String key, List<?> values) {
+    public Yaml put(String key, List<?> values) {
         StringJoiner list = new StringJoiner(", ", "[", "]");
         for (Object value : values) {
             list.add(value instanceof Number ? value.toString() : scalar(value.toString()));
@@ -50,7 +50,7 @@ final class Yaml {
     }
 
     /** Plain when safe, double-quoted otherwise ({@code "brcm,bcm2835-pwm"} has a comma). */
-    static String scalar(String value) {
+    public static String scalar(String value) {
         if (PLAIN.matcher(value).matches() && !value.equals("true") && !value.equals("false")
                 && !value.equals("null") && !value.equals("~")) {
             return value;

@@ -1,6 +1,7 @@
 package dev.pifan.hal.linux;
 
 import dev.pifan.hal.HalException;
+import dev.pifan.hal.linux.fans.FanDrivers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -223,9 +224,9 @@ public final class ZoneTakeover {
     public static List<String> restore(Sysfs sysfs, DeviceProviders providers, TakeoverRecords records) {
         List<String> done = new ArrayList<>();
         for (String key : records.keys()) {
-            if (DrivenFans.isKey(key)) {
+            if (FanDrivers.isRecord(key)) {
                 try {
-                    DrivenFans.restore(sysfs, providers, key, records.recalled(key).orElse("")).ifPresent(done::add);
+                    FanDrivers.restore(sysfs, providers, key, records.recalled(key).orElse("")).ifPresent(done::add);
                     records.forget(key);
                 } catch (HalException e) {
                     done.add(key + ": could not be set to full speed: " + e.getMessage());
@@ -247,7 +248,7 @@ public final class ZoneTakeover {
         for (String key : records.keys()) {
             Matcher zoneKey = ZONE_KEY.matcher(key);
             if (!zoneKey.matches()) {
-                if (!FAN_KEY.matcher(key).matches() && !DrivenFans.isKey(key)) {
+                if (!FAN_KEY.matcher(key).matches() && !FanDrivers.isRecord(key)) {
                     done.add("record " + key + ": not pifan's, left alone");
                 }
                 continue;
@@ -275,7 +276,7 @@ public final class ZoneTakeover {
      * {@code owner: kernel, thermal_zone0 (cpu-thermal) policy step_wise (available: step_wise);
      * fan.takeover auto sets its mode disabled ...}, or {@code owner: nobody (no thermal zone drives it)}.
      */
-    static String ownership(Sysfs sysfs, HwmonDevice device) throws HalException {
+    public static String ownership(Sysfs sysfs, HwmonDevice device) throws HalException {
         List<ThermalZone> zones = owners(sysfs, HwmonFan.coolingType(device.name()), TakeoverRecords.none());
         if (zones.isEmpty()) {
             return "owner: nobody (no enabled thermal zone drives a " + HwmonFan.coolingType(device.name())

@@ -8,7 +8,8 @@
  *       sleeper, command runner, library providers, executable path, stall detection);
  *   <li>{@link dev.pifan.hal.linux.HardwareSpec}: the {@code hardware:} config section as records
  *       ({@link dev.pifan.hal.linux.TemperatureSpec}, {@link dev.pifan.hal.linux.ThrottleSpec},
- *       {@link dev.pifan.hal.linux.FanSpec}), each rendering the YAML that selects it;
+ *       {@link dev.pifan.hal.linux.FanSpec}, whose records live with their drivers in
+ *       {@link dev.pifan.hal.linux.fans}), each rendering the YAML that selects it;
  *   <li>{@link dev.pifan.hal.linux.LinuxBoard#open}: a {@link dev.pifan.hal.Board} from a host and a
  *       spec, {@code auto} parts resolved by discovery;
  *   <li>{@link dev.pifan.hal.linux.Discovery#run}: the read-only survey behind {@code pifan probe},

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pifan.hal.BoardModel;
 import dev.pifan.hal.io.Provider;
 import dev.pifan.hal.linux.Finding.Status;
+import dev.pifan.hal.linux.fans.Emc230xDriver;
+import dev.pifan.hal.linux.fans.HwmonDriver;
+import dev.pifan.hal.linux.fans.PwmDriver;
 import dev.pifan.hal.testing.FakeDevices;
 import dev.pifan.hal.testing.FaultyFiles;
 import dev.pifan.hal.testing.Fixtures;
@@ -41,7 +44,7 @@ class DiscoveryTest {
         assertEquals(new HardwareSpec(new TemperatureSpec.ThermalZone("cpu-thermal"),
                 new ThrottleSpec.GetThrottled(Optional.of(
                         "/sys/devices/platform/soc@107c000000/soc@107c000000:firmware/get_throttled")),
-                FanSpec.Hwmon.pwmFan()), report.chosen().orElseThrow());
+                HwmonDriver.Spec.pwmFan()), report.chosen().orElseThrow());
         assertEquals("hardware:\n"
                 + "  temperature: {driver: thermal-zone, type: cpu-thermal}\n"
                 + "  throttle: {driver: get-throttled, path: /sys/devices/platform/soc@107c000000/"
@@ -62,7 +65,7 @@ class DiscoveryTest {
     void pi4WithDtoverlayPwmChoosesTheHardwarePwmChannel() {
         DiscoveryReport report = discover(Fixtures.PI4_PWM);
         FanSpec fan = report.chosenFan().orElseThrow().spec().orElseThrow();
-        assertEquals(new FanSpec.SysfsPwm("brcm,bcm2835-pwm", SysfsPwmFan.Settings.of(0)), fan);
+        assertEquals(new PwmDriver.SysfsSpec("brcm,bcm2835-pwm", SysfsPwmFan.Settings.of(0)), fan);
         assertEquals("{driver: pwm, chip: \"brcm,bcm2835-pwm\", channel: 0}", fan.toYaml());
         assertEquals(new ThrottleSpec.GetThrottled(Optional.empty()), report.chosenThrottle().orElseThrow().spec().get());
     }
@@ -72,7 +75,7 @@ class DiscoveryTest {
         DiscoveryHints hints = new DiscoveryHints("cpu-thermal", Optional.of("fe20c000.pwm"), 1, List.of(),
                 Optional.empty());
         DiscoveryReport report = Discovery.run(host(Fixtures.original(Fixtures.PI4_PWM)).build(), hints);
-        assertEquals(new FanSpec.SysfsPwm("fe20c000.pwm", SysfsPwmFan.Settings.of(1)),
+        assertEquals(new PwmDriver.SysfsSpec("fe20c000.pwm", SysfsPwmFan.Settings.of(1)),
                 report.chosenFan().orElseThrow().spec().orElseThrow());
     }
 
@@ -99,7 +102,7 @@ class DiscoveryTest {
     @Test
     void poeHatUsesItsHwmonFanAndNeverTheFirmwarePwm() {
         DiscoveryReport report = discover(Fixtures.PI4_POE_PLUS);
-        assertEquals(FanSpec.Hwmon.pwmFan(), report.chosenFan().orElseThrow().spec().orElseThrow());
+        assertEquals(HwmonDriver.Spec.pwmFan(), report.chosenFan().orElseThrow().spec().orElseThrow());
         Finding<FanSpec> firmwarePwm = report.fans().stream()
                 .filter(f -> f.source().startsWith("pwmchip0")).findFirst().orElseThrow();
         assertEquals(Status.UNSUITABLE, firmwarePwm.status());
@@ -111,7 +114,7 @@ class DiscoveryTest {
         DiscoveryReport report = discover(Fixtures.CM4_IO_BOARD);
         Finding<FanSpec> fan = report.chosenFan().orElseThrow();
         assertEquals(Status.UNVERIFIED, fan.status());
-        assertEquals(FanSpec.Emc230x.cm4IoBoard(), fan.spec().orElseThrow());
+        assertEquals(Emc230xDriver.Spec.cm4IoBoard(), fan.spec().orElseThrow());
         assertEquals("{driver: emc230x, bus: 10, address: 0x2f, fan: 1}", fan.spec().get().toYaml());
     }
 

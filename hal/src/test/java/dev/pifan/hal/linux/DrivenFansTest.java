@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.io.Provider;
+import dev.pifan.hal.linux.fans.ArgonOneDriver;
+import dev.pifan.hal.linux.fans.Emc2101Driver;
+import dev.pifan.hal.linux.fans.PwmDriver;
 import dev.pifan.hal.testing.FakeClock;
 import dev.pifan.hal.testing.FakeDevices;
 import dev.pifan.hal.testing.Fixtures;
@@ -41,7 +44,7 @@ class DrivenFansTest {
 
     private static HardwareSpec pwmSpec() {
         return new HardwareSpec(new TemperatureSpec.Hwmon("cpu_thermal", 1), new ThrottleSpec.None(),
-                new FanSpec.SysfsPwm("fe20c000.pwm", new SysfsPwmFan.Settings(0, 25_000,
+                new PwmDriver.SysfsSpec("fe20c000.pwm", new SysfsPwmFan.Settings(0, 25_000,
                         SysfsPwmFan.Polarity.NORMAL, false, SysfsPwmFan.DEFAULT_EXPORT_TIMEOUT)));
     }
 
@@ -97,7 +100,7 @@ class DrivenFansTest {
     void aRecordOfAnEmcAddressWhereAnotherChipAnswersWritesNothingAndIsKept() throws Exception {
         Path root = Fixtures.copy(Fixtures.CM4_IO_BOARD, tmp);
         TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run"));
-        records.remember(DrivenFans.emc230xKey(10, 0x2f, 1), "diozero");
+        records.remember("fan-emc230x-i2c10-0x2f-fan1", "diozero");
         FakeDevices diozero = new FakeDevices(Provider.DIOZERO);
         diozero.bus(10).chip(0x2f).set(0xFD, 0x12).set(0xFE, 0x00);
 
@@ -116,7 +119,7 @@ class DrivenFansTest {
         diozero.bus(10).chip(0x4c).set(0xFD, 0x16).set(0xFE, 0x5D).set(0x4A, 0x20).set(0x4D, 0x17);
         TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run"));
         HardwareSpec spec = new HardwareSpec(TemperatureSpec.Auto.defaults(), new ThrottleSpec.None(),
-                new FanSpec.Emc2101(Provider.DIOZERO, 10, 0x4c, false));
+                new Emc2101Driver.Spec(Provider.DIOZERO, 10, 0x4c, false));
         LinuxBoard.open(host(root, records).providers(diozero.asProviders()).build(), spec)
                 .fan().apply(Duty.ofPercent(20)); // then SIGKILL
         assertEquals(List.of("fan-emc2101-i2c10-0x4c"), records.keys());
@@ -134,7 +137,7 @@ class DrivenFansTest {
         diozero.bus(1).chip(0x1a).ignoreWritesTo(0x80); // legacy firmware: the register does not move
         TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run"));
         HardwareSpec spec = new HardwareSpec(TemperatureSpec.Auto.defaults(), new ThrottleSpec.None(),
-                new FanSpec.ArgonOne(Provider.DIOZERO, 1, 0x1a, dev.pifan.hal.i2c.ArgonOneFan.Protocol.AUTO));
+                new ArgonOneDriver.Spec(Provider.DIOZERO, 1, 0x1a, dev.pifan.hal.i2c.ArgonOneFan.Protocol.AUTO));
         LinuxBoard.open(host(root, records).providers(diozero.asProviders()).build(), spec)
                 .fan().apply(Duty.ofPercent(20)); // then SIGKILL
         assertEquals(Optional.of("diozero legacy"), records.recalled("fan-argon-one-i2c1-0x1a"));

@@ -11,6 +11,7 @@ import dev.pifan.hal.HalException.Kind;
 import dev.pifan.hal.i2c.I2cBus;
 import dev.pifan.hal.io.DeviceProvider;
 import dev.pifan.hal.io.Provider;
+import dev.pifan.hal.linux.fans.Emc230xDriver;
 import dev.pifan.hal.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ class LibraryProvidersOnThisMachineTest {
         Host host = Host.builder(HostRoot.of(Fixtures.original(Fixtures.CM4_IO_BOARD))).executablePath(List.of())
                 .build();
         HalException e = assertThrows(HalException.class, () -> LinuxBoard.open(host, new HardwareSpec(
-                TemperatureSpec.Auto.defaults(), new ThrottleSpec.Auto(), FanSpec.Emc230x.cm4IoBoard())));
+                TemperatureSpec.Auto.defaults(), new ThrottleSpec.Auto(), Emc230xDriver.Spec.cm4IoBoard())));
         assertEquals(Kind.NOT_FOUND, e.kind());
         assertTrue(e.getMessage().contains("dtparam=i2c_vc=on"), e.getMessage());
         assertOneLine(e);

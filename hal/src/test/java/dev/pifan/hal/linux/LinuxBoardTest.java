@@ -13,6 +13,10 @@ import dev.pifan.hal.ThrottleCondition;
 import dev.pifan.hal.ThrottleFlags;
 import dev.pifan.hal.i2c.Emc230xFan;
 import dev.pifan.hal.io.Provider;
+import dev.pifan.hal.linux.fans.Emc230xDriver;
+import dev.pifan.hal.linux.fans.GpioDriver;
+import dev.pifan.hal.linux.fans.HwmonDriver;
+import dev.pifan.hal.linux.fans.PwmDriver;
 import dev.pifan.hal.testing.FakeClock;
 import dev.pifan.hal.testing.FakeDevices;
 import dev.pifan.hal.testing.Fixtures;
@@ -48,7 +52,7 @@ class LinuxBoardTest {
             assertEquals("disabled", Fixtures.read(root, "/sys/class/thermal/thermal_zone0/mode"));
             board.fan().apply(Duty.ofPwm(200));
             assertEquals("200", Fixtures.read(root, "/sys/class/hwmon/hwmon2/pwm1"));
-            assertEquals(FanSpec.Hwmon.pwmFan(), board.resolved().fan());
+            assertEquals(HwmonDriver.Spec.pwmFan(), board.resolved().fan());
             assertTrue(board.fan().handBack());
         }
         assertEquals("enabled", Fixtures.read(root, "/sys/class/thermal/thermal_zone0/mode"));
@@ -65,7 +69,7 @@ class LinuxBoardTest {
         }
         Files.writeString(channel.resolve("polarity"), "normal\n");
         HardwareSpec spec = new HardwareSpec(new TemperatureSpec.Hwmon("cpu_thermal", 1), new ThrottleSpec.RpiVolt(),
-                new FanSpec.SysfsPwm("fe20c000.pwm", new SysfsPwmFan.Settings(0, 25_000,
+                new PwmDriver.SysfsSpec("fe20c000.pwm", new SysfsPwmFan.Settings(0, 25_000,
                         SysfsPwmFan.Polarity.NORMAL, true, SysfsPwmFan.DEFAULT_EXPORT_TIMEOUT)));
         LinuxBoard board = LinuxBoard.open(host(root).build(), spec);
         assertEquals(48.686, board.temperature().readCelsius(), 1e-9);
@@ -101,7 +105,7 @@ class LinuxBoardTest {
         FakeDevices diozero = new FakeDevices(Provider.DIOZERO);
         diozero.bus(10).chip(0x2f).set(0xFD, 0x12).set(0xFE, 0x00);
         HardwareSpec spec = new HardwareSpec(TemperatureSpec.Auto.defaults(), new ThrottleSpec.Auto(),
-                new FanSpec.Emc230x(Provider.DIOZERO, 10, 0x2f, 1, Optional.of(Emc230xFan.Model.EMC2301)));
+                new Emc230xDriver.Spec(Provider.DIOZERO, 10, 0x2f, 1, Optional.of(Emc230xFan.Model.EMC2301)));
         HalException e = assertThrows(HalException.class,
                 () -> LinuxBoard.open(host(root).providers(diozero.asProviders()).build(), spec));
         assertEquals(Kind.WRONG_DEVICE, e.kind());
@@ -116,7 +120,7 @@ class LinuxBoardTest {
         Path root = Fixtures.copy(Fixtures.TALOS_PI4, tmp);
         FakeDevices diozero = new FakeDevices(Provider.DIOZERO);
         HardwareSpec spec = new HardwareSpec(TemperatureSpec.Auto.defaults(), new ThrottleSpec.Auto(),
-                new FanSpec.Gpio(Provider.DIOZERO, 18, Duty.ofPercent(50), true));
+                new GpioDriver.Spec(Provider.DIOZERO, 18, Duty.ofPercent(50), true));
         LinuxBoard board = LinuxBoard.open(host(root).providers(diozero.asProviders()).build(), spec);
         assertEquals(new ThrottleSpec.RpiVolt(), board.resolved().throttle());
         ThrottleFlags flags = board.throttle().read();
