@@ -71,11 +71,14 @@ final class HardwareReader {
             .add("emc230x", "provider", "bus", "address", "fan", "model")
             .add("emc2101", "provider", "bus", "address", "tachometer")
             .add("argon-one", "provider", "bus", "address", "protocol")
-            .add("gpio", "provider", "pin", "threshold-percent", "active-high");
+            .add("gpio", "provider", "pin", "chip", "line", "threshold-percent", "active-high");
 
     /** The GPIOs the Pi's two hardware PWM channels can be routed to. */
     static final List<Integer> PWM_GPIOS = List.of(12, 13, 18, 19);
     static final int MAX_GPIO = 57;
+    /** /dev/gpiochipN and a line offset: the kernel numbers chips from 0 and lines within a chip from 0 */
+    static final int MAX_GPIO_CHIP = 255;
+    static final int MAX_GPIO_LINE = 1023;
     static final int MIN_I2C_ADDRESS = 0x03;
     static final int MAX_I2C_ADDRESS = 0x77;
     static final int MAX_BUS = 1023;
@@ -242,11 +245,27 @@ final class HardwareReader {
             default: { // gpio
                 Provider provider = value(p, "provider", "a library",
                         text -> library(text, "driver gpio switches a GPIO line"), Provider.DIOZERO);
-                required(p, "pin", "threshold-percent");
-                Integer pin = value(p, "pin", "a GPIO number (BCM)", integer(0, MAX_GPIO), null);
                 Duty threshold = value(p, "threshold-percent", "a percentage", HardwareReader::threshold, null);
                 Boolean activeHigh = value(p, "active-high", "true or false", HardwareReader::bool, true);
-                return build(p, () -> new FanSpec.Gpio(provider, pin, threshold, activeHigh));
+                if (!p.has("chip") && !p.has("line")) {
+                    required(p, "pin", "threshold-percent");
+                    Integer pin = value(p, "pin", "a GPIO number (BCM)", integer(0, MAX_GPIO), null);
+                    return build(p, () -> new FanSpec.Gpio(provider, pin, threshold, activeHigh));
+                }
+                // a line by gpiochip and offset, for a board the library's BCM numbering does not reach
+                if (p.has("pin")) {
+                    config.problem(p.path("pin"), p.valueNode("pin"), "pin and chip/line both name the fan's line:"
+                            + " give pin (a BCM number) or chip and line (/dev/gpiochipN and its line offset)");
+                }
+                if (provider == Provider.PI4J) {
+                    config.problem(p.path("provider"), p.valueNode("provider"), "chip and line need provider"
+                            + " diozero (Pi4J's GPIO is addressed by BCM number: pin)");
+                }
+                required(p, "chip", "line", "threshold-percent");
+                Integer chip = value(p, "chip", "a gpiochip number (N of /dev/gpiochipN)", integer(0, MAX_GPIO_CHIP),
+                        null);
+                Integer line = value(p, "line", "a line offset", integer(0, MAX_GPIO_LINE), null);
+                return build(p, () -> FanSpec.Gpio.line(provider, chip, line, threshold, activeHigh));
             }
         }
     }

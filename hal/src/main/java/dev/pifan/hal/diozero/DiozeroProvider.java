@@ -63,6 +63,31 @@ public final class DiozeroProvider implements DeviceProvider {
         return DiozeroGpioPin.open(gpio, initialHigh);
     }
 
+    /**
+     * A line by chip and offset, past diozero's board numbering: on a board diozero does not
+     * recognise (no boarddefs file for its device-tree compatible) it numbers only the lines that
+     * have names, so an unnamed line has no {@code pin} number at all.
+     */
+    @Override
+    public GpioPin openGpioLine(int chip, int line, boolean initialHigh) throws HalException {
+        if (!Files.exists(devDirectory.resolve("gpiochip" + chip))) {
+            throw new HalException(Kind.NOT_FOUND, "diozero could not open " + devDirectory + "/gpiochip" + chip
+                    + ": no such device (the chips there: " + gpioChips() + ")");
+        }
+        touched = true;
+        return DiozeroGpioPin.openLine(chip, line, initialHigh);
+    }
+
+    private String gpioChips() {
+        try (var entries = Files.list(devDirectory)) {
+            String chips = entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("gpiochip"))
+                    .sorted().collect(java.util.stream.Collectors.joining(", "));
+            return chips.isEmpty() ? "none" : chips;
+        } catch (java.io.IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
     @Override
     public PwmOutput openPwm(PwmTarget target, int frequencyHz, Duty initial) throws HalException {
         if (target.gpio() < 0) {

@@ -188,23 +188,55 @@ public sealed interface FanSpec {
         }
     }
 
-    /** {@code driver: gpio, pin: 18, threshold-percent: 50, active-high: true}: on/off fans. */
-    record Gpio(Provider provider, int pin, Duty threshold, boolean activeHigh) implements FanSpec {
+    /**
+     * {@code driver: gpio, pin: 18, threshold-percent: 50, active-high: true}: on/off fans. The line
+     * is a BCM number ({@code pin}, as the library numbers the board's header), or a line of one
+     * gpiochip character device ({@code chip: 0, line: 18}: {@code /dev/gpiochip0}, offset 18), for
+     * a board whose numbering the library does not know (-1 = not given).
+     */
+    record Gpio(Provider provider, int pin, int chip, int line, Duty threshold, boolean activeHigh) implements FanSpec {
         public Gpio {
             requireLibrary(provider);
-            if (pin < 0) {
-                throw new IllegalArgumentException("GPIO " + pin + " is negative");
+            if (pin >= 0 == chip >= 0) {
+                throw new IllegalArgumentException("name the fan's line by pin (a BCM number) or by chip and line, not "
+                        + (pin >= 0 ? "both" : "neither"));
+            }
+            if (chip >= 0 != line >= 0) {
+                throw new IllegalArgumentException("a line of a gpiochip needs both chip and line");
+            }
+            if (pin < -1 || chip < -1 || line < -1) {
+                throw new IllegalArgumentException("GPIO numbers are never negative");
             }
             if (threshold.isOff()) {
                 throw new IllegalArgumentException("on/off threshold must be above 0%");
             }
         }
 
+        /** By BCM number. */
+        public Gpio(Provider provider, int pin, Duty threshold, boolean activeHigh) {
+            this(provider, pin, -1, -1, threshold, activeHigh);
+        }
+
+        /** By gpiochip and line offset. */
+        public static Gpio line(Provider provider, int chip, int line, Duty threshold, boolean activeHigh) {
+            return new Gpio(provider, -1, chip, line, threshold, activeHigh);
+        }
+
+        /** {@code gpio18}, or {@code gpiochip1-line18}: the fan's id in logs and /status. */
+        public String lineName() {
+            return pin >= 0 ? "gpio" + pin : "gpiochip" + chip + "-line" + line;
+        }
+
         @Override
         public String toYaml() {
             Yaml yaml = Yaml.map().put("driver", "gpio");
             providerIfNotDefault(yaml, provider);
-            return yaml.put("pin", pin).put("threshold-percent", Math.round(threshold.percent()))
+            if (pin >= 0) {
+                yaml.put("pin", pin);
+            } else {
+                yaml.put("chip", chip).put("line", line);
+            }
+            return yaml.put("threshold-percent", Math.round(threshold.percent()))
                     .put("active-high", activeHigh).toString();
         }
     }

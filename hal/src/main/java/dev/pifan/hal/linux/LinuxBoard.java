@@ -246,9 +246,10 @@ public final class LinuxBoard implements Board {
             } else if (part instanceof FanSpec.Gpio gpio) {
                 // on at open, whatever the wiring: a fan that runs is the safe state until the first tick
                 DeviceProvider library = library(gpio.provider());
-                GpioPin pin = library.openGpioOutput(gpio.pin(), gpio.activeHigh());
+                GpioPin pin = gpio.pin() >= 0 ? library.openGpioOutput(gpio.pin(), gpio.activeHigh())
+                        : library.openGpioLine(gpio.chip(), gpio.line(), gpio.activeHigh());
                 leaveRunning(library);
-                return new GpioOnOffFan("gpio" + gpio.pin(), pin, gpio.threshold(), gpio.activeHigh());
+                return new GpioOnOffFan(gpio.lineName(), pin, gpio.threshold(), gpio.activeHigh());
             }
             throw new HalException(Kind.UNSUPPORTED, "fan " + part + " cannot be opened directly");
         }

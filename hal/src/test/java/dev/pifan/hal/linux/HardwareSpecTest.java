@@ -44,6 +44,8 @@ class HardwareSpecTest {
                 new FanSpec.ArgonOne(Provider.DIOZERO, 1, 0x1a, ArgonOneFan.Protocol.LEGACY).toYaml());
         assertEquals("{driver: gpio, pin: 18, threshold-percent: 50, active-high: true}",
                 new FanSpec.Gpio(Provider.DIOZERO, 18, Duty.ofPercent(50), true).toYaml());
+        assertEquals("{driver: gpio, chip: 1, line: 18, threshold-percent: 50, active-high: true}",
+                FanSpec.Gpio.line(Provider.DIOZERO, 1, 18, Duty.ofPercent(50), true).toYaml());
         assertEquals("{driver: hwmon, name: cpu_thermal, input: 1}", new TemperatureSpec.Hwmon("cpu_thermal", 1).toYaml());
         assertEquals("{driver: vcgencmd, timeout-ms: 500}",
                 new ThrottleSpec.Vcgencmd(List.of("vcgencmd", "get_throttled"), Duration.ofMillis(500)).toYaml());
@@ -55,6 +57,11 @@ class HardwareSpecTest {
         assertThrows(IllegalArgumentException.class, () -> new FanSpec.Emc230x(Provider.SYSFS, 10, 0x2f, 1,
                 Optional.empty()));
         assertThrows(IllegalArgumentException.class, () -> new FanSpec.Gpio(Provider.DIOZERO, 18, Duty.OFF, true));
+        // a line is named one way: a BCM pin, or a chip and its line offset
+        Duty half = Duty.ofPercent(50);
+        assertThrows(IllegalArgumentException.class, () -> new FanSpec.Gpio(Provider.DIOZERO, 18, 1, 18, half, true));
+        assertThrows(IllegalArgumentException.class, () -> new FanSpec.Gpio(Provider.DIOZERO, -1, -1, -1, half, true));
+        assertThrows(IllegalArgumentException.class, () -> new FanSpec.Gpio(Provider.DIOZERO, -1, 1, -1, half, true));
         assertThrows(IllegalArgumentException.class, () -> new TemperatureSpec.ThermalZone(" "));
         assertEquals(Provider.PI4J, Provider.parse("Pi4J"));
         assertThrows(IllegalArgumentException.class, () -> Provider.parse("wiringpi"));
