@@ -39,9 +39,7 @@ final class DiozeroGpioPin implements GpioPin {
     static DiozeroGpioPin openLine(int chip, int line, boolean initialHigh) throws HalException {
         String name = "gpiochip" + chip + " line " + line;
         try {
-            PinInfo info = new PinInfo("gpiochip" + chip + "-line", PinInfo.DEFAULT_HEADER, line, PinInfo.NOT_DEFINED,
-                    name, PinInfo.DIGITAL_OUT, PinInfo.NOT_DEFINED, chip, line);
-            DigitalOutputDevice device = DigitalOutputDevice.Builder.builder(info)
+            DigitalOutputDevice device = DigitalOutputDevice.Builder.builder(lineInfo(chip, line))
                     .setActiveHigh(true).setInitialValue(initialHigh).build();
             return new DiozeroGpioPin(name, device);
         } catch (RuntimeException e) {
@@ -52,9 +50,29 @@ final class DiozeroGpioPin implements GpioPin {
         }
     }
 
+    /** See {@link DiozeroProvider#leaveGpio}: opened and closed at {@code high}, released there. */
+    static void leave(int pin, int chip, int line, boolean high) throws HalException {
+        String name = pin >= 0 ? "GPIO" + pin : "gpiochip" + chip + " line " + line;
+        try {
+            DigitalOutputDevice.Builder builder = pin >= 0 ? DigitalOutputDevice.Builder.builder(pin)
+                    : DigitalOutputDevice.Builder.builder(lineInfo(chip, line));
+            // active-high inverted: "off" (the initial value and what close writes) is the level wanted
+            builder.setActiveHigh(!high).setInitialValue(false).build().close();
+        } catch (RuntimeException e) {
+            throw new HalException(Kind.IO_ERROR, "diozero could not set " + name + ": " + e.getMessage(), e);
+        } catch (LinkageError e) {
+            throw new HalException(Kind.UNSUPPORTED, "diozero cannot run here (" + e + ")", e);
+        }
+    }
+
     @Override
     public String id() {
         return name + " (diozero)";
+    }
+
+    private static PinInfo lineInfo(int chip, int line) {
+        return new PinInfo("gpiochip" + chip + "-line", PinInfo.DEFAULT_HEADER, line, PinInfo.NOT_DEFINED,
+                "gpiochip" + chip + " line " + line, PinInfo.DIGITAL_OUT, PinInfo.NOT_DEFINED, chip, line);
     }
 
     @Override

@@ -78,6 +78,23 @@ public final class DiozeroProvider implements DeviceProvider {
         return DiozeroGpioPin.openLine(chip, line, initialHigh);
     }
 
+    /**
+     * diozero's close writes "off" before it releases a line ({@code DigitalOutputDevice.close}
+     * calls {@code setOn(false)}), so the device is built with its active level the other way
+     * round: "off" is then {@code high}, the level it is opened at and left at.
+     */
+    @Override
+    public void leaveGpio(int pin, int chip, int line, boolean high) throws HalException {
+        if (pin >= 0) {
+            requireGpioChip();
+        } else if (!Files.exists(devDirectory.resolve("gpiochip" + chip))) {
+            throw new HalException(Kind.NOT_FOUND, "diozero could not open " + devDirectory + "/gpiochip" + chip
+                    + ": no such device (the chips there: " + gpioChips() + ")");
+        }
+        touched = true;
+        DiozeroGpioPin.leave(pin, chip, line, high);
+    }
+
     private String gpioChips() {
         try (var entries = Files.list(devDirectory)) {
             String chips = entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("gpiochip"))

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The takeover records of fans that nobody but pifan drives (a sysfs PWM channel; an EMC230x, an
- * EMC2101 or an Argon ONE on raw I2C): kept while pifan runs and forgotten when the board is
+ * EMC2101 or an Argon ONE on raw I2C; an on/off fan on a GPIO line): kept while pifan runs and forgotten when the board is
  * closed after a clean exit, so that after SIGKILL, the watchdog's SIGABRT or a crash
  * {@code pifan restore} finds them and sets each one to full speed. Without a record such a fan
  * stays at the last duty pifan wrote, with nobody driving it. A key names the fan; the value is checked before anything is written.
@@ -26,6 +26,7 @@ public final class DrivenFans {
     private static final Pattern EMC230X = Pattern.compile("fan-emc230x-i2c(\\d+)-0x([0-9a-f]{2})-fan([1-5])");
     private static final Pattern EMC2101 = Pattern.compile("fan-emc2101-i2c(\\d+)-0x([0-9a-f]{2})");
     private static final Pattern ARGON_ONE = Pattern.compile("fan-argon-one-i2c(\\d+)-0x([0-9a-f]{2})");
+    private static final Pattern GPIO = Pattern.compile("fan-gpio(?:-pin(\\d+)|-gpiochip(\\d+)-line(\\d+))");
 
     private DrivenFans() {
     }
@@ -50,9 +51,21 @@ public final class DrivenFans {
         return String.format(Locale.ROOT, "fan-argon-one-i2c%d-0x%02x", bus, address);
     }
 
+    /**
+     * {@code fan-gpio-pin18} or {@code fan-gpio-gpiochip1-line18}; the value is the provider and
+     * {@code active-high} or {@code active-low}.
+     */
+    static String gpioKey(FanSpec.Gpio gpio) {
+        return "fan-gpio-" + (gpio.pin() >= 0 ? "pin" + gpio.pin() : "gpiochip" + gpio.chip() + "-line" + gpio.line());
+    }
+
+    static String gpioValue(FanSpec.Gpio gpio) {
+        return gpio.provider().configName() + " " + (gpio.activeHigh() ? "active-high" : "active-low");
+    }
+
     static boolean isKey(String key) {
         return SYSFS_PWM.matcher(key).matches() || EMC230X.matcher(key).matches() || EMC2101.matcher(key).matches()
-                || ARGON_ONE.matcher(key).matches();
+                || ARGON_ONE.matcher(key).matches() || GPIO.matcher(key).matches();
     }
 
     /**
@@ -93,7 +106,32 @@ public final class DrivenFans {
                     i2c -> ArgonOneFan.open(i2c, address(argon), protocol, () -> { }))
                     + " Argon ONE: full speed (" + protocol.configName() + " protocol)");
         }
+        Matcher gpio = GPIO.matcher(key);
+        if (gpio.matches()) {
+            return Optional.of(leaveGpioOn(providers, gpio, value));
+        }
         return Optional.empty();
+    }
+
+    /**
+     * A GPIO fan can only be driven while someone holds its line: restore drives it on and lets go.
+     * Released, a line is what its chip makes of it: mainline pinctrl-bcm2835 (Pi 4) and gpio-sim
+     * turn it back into an input, so the pull decides and this changes nothing that lasts; Raspberry
+     * Pi's pinctrl-rp1 (Pi 5) keeps a released output's level by default, where a fan killed while
+     * switched off stays off until this runs (docs/fan-ownership.md).
+     */
+    private static String leaveGpioOn(DeviceProviders providers, Matcher key, String value) throws HalException {
+        String[] words = value.split("\\s+");
+        boolean activeHigh = words.length < 2 || !words[1].equals("active-low");
+        int pin = key.group(1) != null ? Integer.parseInt(key.group(1)) : -1;
+        int chip = key.group(2) != null ? Integer.parseInt(key.group(2)) : -1;
+        int line = key.group(3) != null ? Integer.parseInt(key.group(3)) : -1;
+        try (DeviceProvider library = providers.open(provider(words[0]))) {
+            library.leaveGpio(pin, chip, line, activeHigh);
+        }
+        return (pin >= 0 ? "GPIO" + pin : "gpiochip" + chip + " line " + line) + ": switched on ("
+                + (activeHigh ? "high" : "low") + ") and released: the line's pull, or the level the chip keeps,"
+                + " decides from here";
     }
 
     @FunctionalInterface

@@ -249,6 +249,7 @@ public final class LinuxBoard implements Board {
                 GpioPin pin = gpio.pin() >= 0 ? library.openGpioOutput(gpio.pin(), gpio.activeHigh())
                         : library.openGpioLine(gpio.chip(), gpio.line(), gpio.activeHigh());
                 leaveRunning(library);
+                recordDriven(DrivenFans.gpioKey(gpio), DrivenFans.gpioValue(gpio));
                 return new GpioOnOffFan(gpio.lineName(), pin, gpio.threshold(), gpio.activeHigh());
             }
             throw new HalException(Kind.UNSUPPORTED, "fan " + part + " cannot be opened directly");

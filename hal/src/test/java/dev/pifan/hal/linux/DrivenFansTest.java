@@ -57,6 +57,39 @@ class DrivenFansTest {
     }
 
     @Test
+    void aGpioFanIsRecordedWhileRunningAndForgottenAtACleanClose() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
+        TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run"));
+        FakeDevices diozero = new FakeDevices(Provider.DIOZERO);
+        HardwareSpec spec = new HardwareSpec(new TemperatureSpec.Hwmon("cpu_thermal", 1), new ThrottleSpec.None(),
+                FanSpec.Gpio.line(Provider.DIOZERO, 1, 18, Duty.ofPercent(50), false));
+        LinuxBoard board = LinuxBoard.open(host(root, records).providers(diozero.asProviders()).build(), spec);
+        assertEquals(List.of("fan-gpio-gpiochip1-line18"), records.keys());
+        assertEquals(Optional.of("diozero active-low"), records.recalled("fan-gpio-gpiochip1-line18"));
+        board.close();
+        assertEquals(List.of(), records.keys(), "a clean exit leaves nothing for restore to do");
+    }
+
+    @Test
+    void restoreSwitchesAKilledPifansGpioFanOnAndLetsGoOfTheLine() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
+        TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run"));
+        records.remember("fan-gpio-gpiochip1-line18", "diozero active-low");
+        records.remember("fan-gpio-pin17", "diozero active-high");
+        FakeDevices diozero = new FakeDevices(Provider.DIOZERO);
+
+        List<String> done = ZoneTakeover.restore(Sysfs.at(root), diozero.asProviders(), records);
+
+        assertEquals(List.of(false), diozero.line(1, 18).levels().subList(1, 2), "active-low: on is low");
+        assertTrue(diozero.line(1, 18).levels().stream().noneMatch(high -> high), "never high (off) on the way");
+        assertTrue(diozero.line(1, 18).isClosed(), "released: a held line would keep the next pifan run from it");
+        assertTrue(diozero.pin(17).levels().stream().allMatch(high -> high), "active-high: on is high");
+        assertTrue(done.stream().anyMatch(l -> l.startsWith("gpiochip1 line 18: switched on (low) and released")),
+                done.toString());
+        assertEquals(List.of(), records.keys());
+    }
+
+    @Test
     void restoreDrivesAKilledPifansPwmChannelFull() throws Exception {
         Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
         Path channel = exportedChannel(root);
