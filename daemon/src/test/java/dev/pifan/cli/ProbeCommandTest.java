@@ -140,8 +140,8 @@ class ProbeCommandTest {
         cli = Cli.run("probe", "--root", root.toString(), "--config", config.toString(), "--json");
         assertTrue(cli.out().strip().endsWith("\"notes\":[\"note: pifan holds the fan's GPIO line only while it"
                 + " runs; released (stopped, killed, not yet started) the pin's pull decides, so the fan's switch input"
-                + " needs a pull-down to keep the fan on without pifan (or use dtoverlay=gpio-fan, which lets the kernel"
-                + " drive it)\"]}"), cli.out());
+                + " needs a pull-down to keep the fan on without pifan (or use dtoverlay=gpio-fan, which lets the"
+                + " kernel drive it)\"]}"), cli.out());
     }
 
     @Test

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The takeover records of fans that nobody but pifan drives (a sysfs PWM channel; an EMC230x, an
- * EMC2101 or an Argon ONE on raw I2C; an on/off fan on a GPIO line): kept while pifan runs and forgotten when the board is
- * closed after a clean exit, so that after SIGKILL, the watchdog's SIGABRT or a crash
+ * EMC2101 or an Argon ONE on raw I2C; an on/off fan on a GPIO line): kept while pifan runs and
+ * forgotten when the board is closed after a clean exit, so that after SIGKILL, the watchdog's SIGABRT or a crash
  * {@code pifan restore} finds them and sets each one to full speed. Without a record such a fan
  * stays at the last duty pifan wrote, with nobody driving it. A key names the fan; the value is checked before anything is written.
  */
