@@ -17,13 +17,17 @@ why=()
 #  gpio-fan (FAN_ROUNDING=up): step = DIV_ROUND_UP(pwm (L - 1), 255), the fan gets step / (L - 1)
 #  (drivers/hwmon/gpio-fan.c, set_pwm); emc2305 (closest): state = DIV_ROUND_CLOSEST(pwm (L - 1), 255),
 #  register = DIV_ROUND_CLOSEST(state 255, L - 1) (drivers/hwmon/emc2305.c, EMC2305_PWM_DUTY2STATE);
-#  nearest: a register of L - 1 steps written as round(d (L - 1)) (EMC2101, hal's Emc2101Fan)
+#  nearest: a register of L - 1 steps written as round(d (L - 1)) (EMC2101, hal's Emc2101Fan);
+#  threshold:T: on (1) at and above duty T, else off (an on/off fan on a bare GPIO, hal's GpioOnOffFan)
 levels=$(sed -n 's/^FAN_LEVELS=//p' "$out/board.env" 2>/dev/null)
 rounding=$(sed -n 's/^FAN_ROUNDING=//p' "$out/board.env" 2>/dev/null)
 read -r judged mine other trans < <(awk -F, -v tol="${TOLERANCE:-0.003}" -v levels="${levels:-0}" -v rounding="${rounding:-up}" '
   function near(a, b) { return (a - b <= tol && b - a <= tol) }
   function stepped(d,   pwm, s, n) {
-    if (levels < 2 || d < 0) return d
+    if (d < 0) return d
+    # an on/off fan pifan switches itself (hal GpioOnOffFan): on at and above the threshold
+    if (rounding ~ /^threshold:/) return d >= substr(rounding, 11) - 1e-9 ? 1 : 0
+    if (levels < 2) return d
     n = levels - 1
     pwm = int(d * 255 + 0.5)
     if (rounding == "nearest") return int(d * n + 0.5) / n
@@ -86,8 +90,9 @@ elif grep -q '^CRITICAL=yes' "$out/board.env" 2>/dev/null; then
   why+=("the critical-trip step was not reached")
 fi
 
-# a board's own check (board_extra in its script), when it has one
-if [[ -f "$out/extra.txt" ]] && [[ "$(cat "$out/extra.txt")" != ok ]]; then
+# a board's own check (board_extra in its script), when it has one: passed when its first line is
+# "ok" (what follows is what it saw)
+if [[ -f "$out/extra.txt" ]] && [[ "$(head -n 1 "$out/extra.txt")" != ok ]]; then
   why+=("$(cat "$out/extra.txt")")
 fi
 

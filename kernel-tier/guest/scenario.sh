@@ -23,7 +23,7 @@ PLANT_PROFILE=pi5
 HOT_MC=62000      # held while an exit path is judged: above every board's first trip
 EXIT_MIN_FAN=1    # the least fan setting the kernel itself would drive at HOT_MC
 FAN_LEVELS=0      # a driver with speed steps (gpio-fan: 2): the judge rounds pifan's duty to them
-FAN_ROUNDING=up   # how the driver rounds to its steps: up (gpio-fan) or closest (emc2305)
+FAN_ROUNDING=up   # how the driver rounds to its steps: up (gpio-fan), closest (emc2305), threshold:T (on/off)
 CRITICAL_MC=""    # the zone's critical trip, on boards run with fan.takeover: zone (exit-critical)
 FAN_OWNER=pifan   # how /status names who drives the fan (drivers.fan_owner), as far as the judge reads it
 board_setup() { :; }

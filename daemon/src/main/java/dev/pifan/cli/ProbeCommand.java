@@ -1,5 +1,6 @@
 package dev.pifan.cli;
 
+import dev.pifan.hal.linux.fans.GpioDriver;
 import dev.pifan.config.PifanConfig;
 import dev.pifan.config.ProfileDefaults;
 import dev.pifan.control.KernelCurve;
@@ -49,7 +50,7 @@ final class ProbeCommand implements Callable<Integer> {
         DiscoveryReport report = BoardFactory.discover(under, loaded.hardware());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(ProbeJson.of(report, pinned(loaded.hardware())));
+            out.println(ProbeJson.of(report, pinned(loaded.hardware()), notes(loaded.hardware())));
         } else {
             out.print(report.toText());
             List<String> pinned = pinned(loaded.hardware());
@@ -57,6 +58,10 @@ final class ProbeCommand implements Callable<Integer> {
                 out.println();
                 out.println(loaded.source() + " pins these, and pifan run opens them rather than the choice above:");
                 pinned.forEach(line -> out.println("  " + line));
+            }
+            for (String note : notes(loaded.hardware())) {
+                out.println();
+                out.println(note);
             }
             List<String> kernelCurve = kernelCurveLines(report, loaded);
             if (!kernelCurve.isEmpty()) {
@@ -108,6 +113,22 @@ final class ProbeCommand implements Callable<Integer> {
             return ConfigOption.loadFile(RunCommand.SYSTEM_CONFIG);
         }
         return config.load(ProfileDefaults.AUTO);
+    }
+
+    /**
+     * What the user must know about the fan the config pins. An on/off fan on a bare GPIO is only
+     * held while pifan runs: released, a Pi 4's pin is an input again (pinctrl-bcm2835.c,
+     * bcm2835_pmx_free) and its pull decides, so without one toward "on" the fan stops whenever
+     * pifan is not running (docs/fan-ownership.md).
+     */
+    static List<String> notes(HardwareSpec hardware) {
+        if (hardware.fan() instanceof GpioDriver.Spec gpio) {
+            String on = gpio.activeHigh() ? "pull-up" : "pull-down";
+            return List.of("note: pifan holds the fan's GPIO line only while it runs; released (stopped, killed,"
+                    + " not yet started) the pin's pull decides, so the fan's switch input needs a " + on
+                    + " to keep the fan on without pifan (or use dtoverlay=gpio-fan, which lets the kernel drive it)");
+        }
+        return List.of();
     }
 
     /** The parts the config pins (not {@code auto}), as {@code fan: {driver: hwmon, name: pwmfan}}. */

@@ -25,6 +25,11 @@ final class ProbeJson {
     }
 
     static String of(DiscoveryReport report, List<String> pinned) {
+        return of(report, pinned, List.of());
+    }
+
+    /** With the notes on the pinned parts ({@code ProbeCommand.notes}), as "notes" when there are any. */
+    static String of(DiscoveryReport report, List<String> pinned, List<String> notes) {
         Json.Writer json = Json.writer().beginObject()
                 .name("root").value(report.root().toString())
                 .name("board").value(report.model().description())
@@ -35,7 +40,13 @@ final class ProbeJson {
         findings(json.name("fan"), report.fans(), report.chosenFan());
         json.name("config").value(report.toYaml()).name("pinned").beginArray();
         pinned.forEach(json::value);
-        return json.endArray().endObject().toString();
+        json.endArray();
+        if (!notes.isEmpty()) {
+            json.name("notes").beginArray();
+            notes.forEach(json::value);
+            json.endArray();
+        }
+        return json.endObject().toString();
     }
 
     private static <S> void findings(Json.Writer json, List<Finding<S>> findings, Optional<Finding<S>> chosen) {

@@ -129,6 +129,22 @@ class ProbeCommandTest {
     }
 
     @Test
+    void aGpioFanIsToldItNeedsAPullTowardOnToRunWithoutPifan() throws IOException {
+        Path root = FixtureTrees.copy(Fixtures.TALOS_PI4, tmp);
+        Path config = Files.writeString(tmp.resolve("pifan.yaml"),
+                "hardware:\n  fan: {driver: gpio, pin: 18, threshold-percent: 50, active-high: false}\n");
+        Cli cli = Cli.run("probe", "--root", root.toString(), "--config", config.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("the fan's switch input needs a pull-down to keep the fan on without pifan"),
+                cli.out());
+        cli = Cli.run("probe", "--root", root.toString(), "--config", config.toString(), "--json");
+        assertTrue(cli.out().strip().endsWith("\"notes\":[\"note: pifan holds the fan's GPIO line only while it"
+                + " runs; released (stopped, killed, not yet started) the pin's pull decides, so the fan's switch input"
+                + " needs a pull-down to keep the fan on without pifan (or use dtoverlay=gpio-fan, which lets the"
+                + " kernel drive it)\"]}"), cli.out());
+    }
+
+    @Test
     void theConfigsHintsShapeTheChoiceAndPinnedPartsAreNamed() throws IOException {
         Path root = FixtureTrees.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
         Path config = Files.writeString(tmp.resolve("pifan.yaml"), """

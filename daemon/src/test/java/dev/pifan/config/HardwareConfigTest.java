@@ -188,6 +188,13 @@ class HardwareConfigTest {
             assertEquals(new GpioDriver.Spec(Provider.PI4J, 12, Duty.ofPercent(37.5), false),
                     fan("{driver: gpio, provider: pi4j, pin: 12, threshold-percent: 37.5%, active-high: false}"));
         }
+
+        @Test
+        void fanGpioByChipAndLine() throws ConfigException {
+            GpioDriver.Spec spec = GpioDriver.Spec.line(Provider.DIOZERO, 1, 18, Duty.ofPercent(50), true);
+            assertEquals(spec, fan("{driver: gpio, chip: 1, line: 18, threshold-percent: 50}"));
+            assertEquals("gpiochip1-line18", spec.lineName());
+        }
     }
 
     @Nested
@@ -210,6 +217,10 @@ class HardwareConfigTest {
             expect("hardware:\n  fan: {driver: emc230x}\n", 2, "hardware.fan", "driver emc230x needs bus");
             expect("hardware:\n  fan:\n    driver: gpio\n", 3, "hardware.fan",
                     "driver gpio needs pin and threshold-percent");
+            expect("hardware: {fan: {driver: gpio, chip: 1, threshold-percent: 50}}", 1, "hardware.fan",
+                    "driver gpio needs line");
+            expect("hardware: {fan: {driver: gpio, line: 18, threshold-percent: 50}}", 1, "hardware.fan",
+                    "driver gpio needs chip");
             expect("hardware: {temperature: {driver: hwmon}}", 1, "hardware.temperature", "driver hwmon needs name");
             expect("hardware: {fan: {driver: pwm}}", 1, "hardware.fan", "driver pwm needs chip");
             expect("hardware: {fan: {driver: pwm, provider: pi4j, chip: 0}}", 1, "hardware.fan",
@@ -273,6 +284,10 @@ class HardwareConfigTest {
                     "64 outside 0..57");
             expect("hardware: {fan: {driver: gpio, pin: 18, threshold-percent: 0}}", 1, "hardware.fan.threshold-percent",
                     "0 outside 0..100 (above 0: the duty at and above which the fan is switched on)");
+            expect("hardware: {fan: {driver: gpio, chip: 256, line: 0, threshold-percent: 50}}", 1,
+                    "hardware.fan.chip", "256 outside 0..255");
+            expect("hardware: {fan: {driver: gpio, chip: 0, line: -1, threshold-percent: 50}}", 1,
+                    "hardware.fan.line", "-1 outside 0..1023");
             expect("hardware: {temperature: {driver: vcgencmd, timeout-ms: 5}}", 1, "hardware.temperature.timeout-ms",
                     "5 outside 10..60000");
             expect("hardware: {temperature: {driver: hwmon, name: cpu_thermal, input: 0}}", 1,
@@ -287,6 +302,12 @@ class HardwareConfigTest {
                     "hardware.fan.provider", "unknown provider \"wiringpi\" (valid: diozero, pi4j)");
             expect("hardware: {fan: {driver: pwm, provider: pigpio, chip: pwmchip0}}", 1, "hardware.fan.provider",
                     "unknown provider \"pigpio\" (valid: sysfs, diozero, pi4j)");
+            expect("hardware: {fan: {driver: gpio, provider: pi4j, chip: 0, line: 18, threshold-percent: 50}}", 1,
+                    "hardware.fan.provider", "chip and line need provider diozero (Pi4J's GPIO is addressed by BCM"
+                            + " number: pin)");
+            expect("hardware: {fan: {driver: gpio, pin: 18, chip: 0, line: 18, threshold-percent: 50}}", 1,
+                    "hardware.fan.pin", "pin and chip/line both name the fan's line: give pin (a BCM number) or chip"
+                            + " and line (/dev/gpiochipN and its line offset)");
             expect("hardware: {fan: {i2c-probe: sysfs}}", 1, "hardware.fan.i2c-probe",
                     "I2C is probed through a library: provider diozero or pi4j (sysfs drives PWM and hwmon only)");
         }

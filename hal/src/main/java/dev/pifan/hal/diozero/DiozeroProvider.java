@@ -63,6 +63,48 @@ public final class DiozeroProvider implements DeviceProvider {
         return DiozeroGpioPin.open(gpio, initialHigh);
     }
 
+    /**
+     * A line by chip and offset, past diozero's board numbering: on a board diozero does not
+     * recognise (no boarddefs file for its device-tree compatible) it numbers only the lines that
+     * have names, so an unnamed line has no {@code pin} number at all.
+     */
+    @Override
+    public GpioPin openGpioLine(int chip, int line, boolean initialHigh) throws HalException {
+        if (!Files.exists(devDirectory.resolve("gpiochip" + chip))) {
+            throw new HalException(Kind.NOT_FOUND, "diozero could not open " + devDirectory + "/gpiochip" + chip
+                    + ": no such device (the chips there: " + gpioChips() + ")");
+        }
+        touched = true;
+        return DiozeroGpioPin.openLine(chip, line, initialHigh);
+    }
+
+    /**
+     * diozero's close writes "off" before it releases a line ({@code DigitalOutputDevice.close}
+     * calls {@code setOn(false)}), so the device is built with its active level the other way
+     * round: "off" is then {@code high}, the level it is opened at and left at.
+     */
+    @Override
+    public void leaveGpio(int pin, int chip, int line, boolean high) throws HalException {
+        if (pin >= 0) {
+            requireGpioChip();
+        } else if (!Files.exists(devDirectory.resolve("gpiochip" + chip))) {
+            throw new HalException(Kind.NOT_FOUND, "diozero could not open " + devDirectory + "/gpiochip" + chip
+                    + ": no such device (the chips there: " + gpioChips() + ")");
+        }
+        touched = true;
+        DiozeroGpioPin.leave(pin, chip, line, high);
+    }
+
+    private String gpioChips() {
+        try (var entries = Files.list(devDirectory)) {
+            String chips = entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("gpiochip"))
+                    .sorted().collect(java.util.stream.Collectors.joining(", "));
+            return chips.isEmpty() ? "none" : chips;
+        } catch (java.io.IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
     @Override
     public PwmOutput openPwm(PwmTarget target, int frequencyHz, Duty initial) throws HalException {
         if (target.gpio() < 0) {

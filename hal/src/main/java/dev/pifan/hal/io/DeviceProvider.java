@@ -26,6 +26,28 @@ public interface DeviceProvider extends AutoCloseable {
     GpioPin openGpioOutput(int gpio, boolean initialHigh) throws HalException;
 
     /**
+     * Claims line {@code line} of {@code /dev/gpiochip<chip>} as an output, set to
+     * {@code initialHigh} at once: for a line the library's board numbering does not reach (a
+     * board it does not know, an expander). A library that addresses GPIO by BCM number only
+     * refuses.
+     */
+    default GpioPin openGpioLine(int chip, int line, boolean initialHigh) throws HalException {
+        throw new HalException(HalException.Kind.UNSUPPORTED, kind().configName()
+                + " addresses GPIO by BCM number (pin:); chip: and line: need provider diozero");
+    }
+
+    /**
+     * Sets a line (BCM {@code pin}, or {@code line} of {@code /dev/gpiochip<chip>}; -1 = not given)
+     * to {@code high} and lets go of it with nothing written after: {@code pifan restore} after a
+     * kill. What the line does once released is the chip's business (the pull, or the level kept).
+     */
+    default void leaveGpio(int pin, int chip, int line, boolean high) throws HalException {
+        try (GpioPin held = pin >= 0 ? openGpioOutput(pin, high) : openGpioLine(chip, line, high)) {
+            held.set(high);
+        }
+    }
+
+    /**
      * Opens a hardware PWM channel at {@code frequencyHz}, starting at {@code initial}. The two
      * libraries address PWM differently: diozero by the GPIO the channel is routed to (it maps
      * GPIO 12/13/18/19 to the right chip itself), Pi4J by chip and channel number. Each provider

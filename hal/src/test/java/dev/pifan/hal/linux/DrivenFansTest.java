@@ -3,6 +3,7 @@ package dev.pifan.hal.linux;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pifan.hal.linux.fans.GpioDriver;
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.io.Provider;
 import dev.pifan.hal.linux.fans.ArgonOneDriver;
@@ -57,6 +58,39 @@ class DrivenFansTest {
         assertEquals(List.of("fan-pwmchip0-pwm0"), records.keys());
         board.close();
         assertEquals(List.of(), records.keys(), "a clean exit leaves nothing for restore to do");
+    }
+
+    @Test
+    void aGpioFanIsRecordedWhileRunningAndForgottenAtACleanClose() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
+        TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run"));
+        FakeDevices diozero = new FakeDevices(Provider.DIOZERO);
+        HardwareSpec spec = new HardwareSpec(new TemperatureSpec.Hwmon("cpu_thermal", 1), new ThrottleSpec.None(),
+                GpioDriver.Spec.line(Provider.DIOZERO, 1, 18, Duty.ofPercent(50), false));
+        LinuxBoard board = LinuxBoard.open(host(root, records).providers(diozero.asProviders()).build(), spec);
+        assertEquals(List.of("fan-gpio-gpiochip1-line18"), records.keys());
+        assertEquals(Optional.of("diozero active-low"), records.recalled("fan-gpio-gpiochip1-line18"));
+        board.close();
+        assertEquals(List.of(), records.keys(), "a clean exit leaves nothing for restore to do");
+    }
+
+    @Test
+    void restoreSwitchesAKilledPifansGpioFanOnAndLetsGoOfTheLine() throws Exception {
+        Path root = Fixtures.copy(Fixtures.PI4_PWM, tmp);
+        TakeoverRecords records = TakeoverRecords.in(tmp.resolve("run"));
+        records.remember("fan-gpio-gpiochip1-line18", "diozero active-low");
+        records.remember("fan-gpio-pin17", "diozero active-high");
+        FakeDevices diozero = new FakeDevices(Provider.DIOZERO);
+
+        List<String> done = ZoneTakeover.restore(Sysfs.at(root), diozero.asProviders(), records);
+
+        assertEquals(List.of(false), diozero.line(1, 18).levels().subList(1, 2), "active-low: on is low");
+        assertTrue(diozero.line(1, 18).levels().stream().noneMatch(high -> high), "never high (off) on the way");
+        assertTrue(diozero.line(1, 18).isClosed(), "released: a held line would keep the next pifan run from it");
+        assertTrue(diozero.pin(17).levels().stream().allMatch(high -> high), "active-high: on is high");
+        assertTrue(done.stream().anyMatch(l -> l.startsWith("gpiochip1 line 18: switched on (low) and released")),
+                done.toString());
+        assertEquals(List.of(), records.keys());
     }
 
     @Test

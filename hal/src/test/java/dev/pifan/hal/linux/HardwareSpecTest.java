@@ -51,6 +51,8 @@ class HardwareSpecTest {
                 new ArgonOneDriver.Spec(Provider.DIOZERO, 1, 0x1a, ArgonOneFan.Protocol.LEGACY).toYaml());
         assertEquals("{driver: gpio, pin: 18, threshold-percent: 50, active-high: true}",
                 new GpioDriver.Spec(Provider.DIOZERO, 18, Duty.ofPercent(50), true).toYaml());
+        assertEquals("{driver: gpio, chip: 1, line: 18, threshold-percent: 50, active-high: true}",
+                GpioDriver.Spec.line(Provider.DIOZERO, 1, 18, Duty.ofPercent(50), true).toYaml());
         assertEquals("{driver: hwmon, name: cpu_thermal, input: 1}", new TemperatureSpec.Hwmon("cpu_thermal", 1).toYaml());
         assertEquals("{driver: vcgencmd, timeout-ms: 500}",
                 new ThrottleSpec.Vcgencmd(List.of("vcgencmd", "get_throttled"), Duration.ofMillis(500)).toYaml());
@@ -62,6 +64,8 @@ class HardwareSpecTest {
         assertThrows(IllegalArgumentException.class, () -> new Emc230xDriver.Spec(Provider.SYSFS, 10, 0x2f, 1,
                 Optional.empty()));
         assertThrows(IllegalArgumentException.class, () -> new GpioDriver.Spec(Provider.DIOZERO, 18, Duty.OFF, true));
+        assertEquals("{driver: gpio, chip: 1, line: 18, threshold-percent: 50, active-high: true}",
+                GpioDriver.Spec.line(Provider.DIOZERO, 1, 18, Duty.ofPercent(50), true).toYaml());
         assertThrows(IllegalArgumentException.class, () -> new TemperatureSpec.ThermalZone(" "));
         assertEquals(Provider.PI4J, Provider.parse("Pi4J"));
         assertThrows(IllegalArgumentException.class, () -> Provider.parse("wiringpi"));

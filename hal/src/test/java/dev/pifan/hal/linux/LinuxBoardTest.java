@@ -2,6 +2,7 @@ package dev.pifan.hal.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,6 +137,20 @@ class LinuxBoardTest {
         assertFalse(diozero.pin(18).isClosed(), "the fan's output is left as it is");
         assertFalse(diozero.isClosed(), "the library driving the fan is not shut down");
         assertEquals(List.of(true, false, true), diozero.pin(18).levels(), "closing the board wrote nothing");
+    }
+
+    @Test
+    void aGpioFanByChipAndLineOpensThatLineNotABcmPin() throws HalException {
+        Path root = Fixtures.copy(Fixtures.TALOS_PI4, tmp);
+        FakeDevices diozero = new FakeDevices(Provider.DIOZERO);
+        HardwareSpec spec = new HardwareSpec(TemperatureSpec.Auto.defaults(), new ThrottleSpec.Auto(),
+                GpioDriver.Spec.line(Provider.DIOZERO, 1, 18, Duty.ofPercent(50), true));
+        LinuxBoard board = LinuxBoard.open(host(root).providers(diozero.asProviders()).build(), spec);
+        assertEquals("gpiochip1-line18", board.fan().id());
+        assertNull(diozero.pin(18), "no BCM pin was claimed");
+        board.fan().apply(Duty.ofPercent(30));
+        assertEquals(List.of(true, false), diozero.line(1, 18).levels(), "on at open, then off below the threshold");
+        board.close();
     }
 
     @Test

@@ -55,6 +55,7 @@ public final class FakeDevices implements DeviceProvider {
     private final Provider kind;
     private final Map<Integer, RegisterMapBus> buses = new HashMap<>();
     private final Map<Integer, Pin> pins = new HashMap<>();
+    private final Map<String, Pin> lines = new java.util.HashMap<>();
     private int opened;
     private boolean closed;
 
@@ -110,6 +111,18 @@ public final class FakeDevices implements DeviceProvider {
         Pin pin = new Pin(gpio, initialHigh);
         pins.put(gpio, pin);
         return pin;
+    }
+
+    /** A line by chip and offset; kept apart from the BCM pins so a test sees which way it was opened. */
+    @Override
+    public GpioPin openGpioLine(int chip, int line, boolean initialHigh) {
+        Pin pin = new Pin(line, initialHigh);
+        lines.put(chip + ":" + line, pin);
+        return pin;
+    }
+
+    public Pin line(int chip, int line) {
+        return lines.get(chip + ":" + line);
     }
 
     @Override
