@@ -44,6 +44,12 @@ read -r judged mine other trans < <(awk -F, -v tol="${TOLERANCE:-0.003}" -v leve
   END { printf "%d %d %d %d\n", n, m, o, (trans0 == "" || last_trans == "" ? 0 : last_trans - trans0) }
 ' "$out/loop.csv" 2>/dev/null || echo "0 0 0 0")
 ((judged > 0)) || why+=("no second of pifan running was recorded (loop.csv, run.log)")
+# a run starved of time (a JVM that took most of the loop to start, a slow machine) proves little:
+# at least half the loop's seconds must be judged
+loop_seconds=$(sed -n 's/^LOOP_SECONDS=//p' "$out/board.env" 2>/dev/null)
+if ((judged > 0)) && [[ -n $loop_seconds ]] && ((judged * 2 < loop_seconds)); then
+  why+=("only $judged of the loop's $loop_seconds s were judged: pifan started too late to prove anything (run.log)")
+fi
 if ((judged > 0)) && ((mine * 100 < judged * 99)); then
   why+=("the fan got pifan's duty in $mine of $judged s (${other} s set by something else, $trans governor transitions)")
 fi
