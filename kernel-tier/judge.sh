@@ -54,6 +54,23 @@ if ((judged > 0)) && ((mine * 100 < judged * 99)); then
   why+=("the fan got pifan's duty in $mine of $judged s (${other} s set by something else, $trans governor transitions)")
 fi
 
+# /status says what the fan has (duty_driven: the driver's step where it keeps steps of its own):
+# in a judged second, that value must be one of the fan's readings of the second or of the next one
+# (pifan may write between the plant's last reading and its ask). Plants before this column: skipped.
+read -r told misreported < <(awk -F, -v tol="${TOLERANCE:-0.003}" '
+  function near(a, b) { return (a - b <= tol && b - a <= tol) }
+  NR == 1 { next }
+  $9 >= 1 && first == "" { first = $9 }
+  pending != "" { told++; if (!(near(pending, $5) || near(pending, $6))) bad++; pending = "" }
+  first != "" && $9 >= first + 3 && NF >= 12 && $12 >= 0 {
+    if (!(near($12, $5) || near($12, $6) || near($12, $7))) pending = $12; else told++
+  }
+  END { printf "%d %d\n", told, bad }
+' "$out/loop.csv" 2>/dev/null || echo "0 0")
+if ((told > 0)) && ((misreported * 100 > told)); then
+  why+=("/status named a duty_driven the fan did not have in $misreported of $told s")
+fi
+
 # /status at the end of the run names who drives the fan (board.env FAN_OWNER: the start of drivers.fan_owner)
 owner=$(sed -n 's/^FAN_OWNER=//p' "$out/board.env" 2>/dev/null)
 awk -v want="\"fan_owner\":\"${owner:-pifan}" 'index($0, want) { found = 1 } END { exit !found }' "$out/status.json" 2>/dev/null ||
