@@ -45,8 +45,8 @@ read -r judged mine other trans < <(awk -F, -v tol="${TOLERANCE:-0.003}" -v leve
 ' "$out/loop.csv" 2>/dev/null || echo "0 0 0 0")
 ((judged > 0)) || why+=("no second of pifan running was recorded (loop.csv, run.log)")
 # a run starved of time (a JVM that took most of the loop to start, a slow machine) proves little:
-# at least a third of the loop's seconds, and 30 s, must be judged (uncontended, the JVM's start
-# under TCG costs 25-45 s of a 90-180 s loop; with a second QEMU or a build beside it, up to 60)
+# at least a third of the loop's seconds, and 30 s, must be judged (pifan's start under TCG cost
+# 21 to 56 s of 90-120 s loops in a run beside two Maven builds)
 loop_seconds=$(sed -n 's/^LOOP_SECONDS=//p' "$out/board.env" 2>/dev/null)
 if ((judged > 0)) && [[ -n $loop_seconds ]] && ((judged * 3 < loop_seconds || judged < 30)); then
   why+=("only $judged of the loop's $loop_seconds s were judged: pifan started too late to prove anything (run.log)")
