@@ -48,8 +48,32 @@ read -r judged mine other trans < <(awk -F, -v tol="${TOLERANCE:-0.003}" -v leve
   END { printf "%d %d %d %d\n", n, m, o, (trans0 == "" || last_trans == "" ? 0 : last_trans - trans0) }
 ' "$out/loop.csv" 2>/dev/null || echo "0 0 0 0")
 ((judged > 0)) || why+=("no second of pifan running was recorded (loop.csv, run.log)")
+# a run starved of time (a JVM that took most of the loop to start, a slow machine) proves little:
+# at least a third of the loop's seconds, and 30 s, must be judged (pifan's start under TCG cost
+# 21 to 56 s of 90-120 s loops in a run beside two Maven builds)
+loop_seconds=$(sed -n 's/^LOOP_SECONDS=//p' "$out/board.env" 2>/dev/null)
+if ((judged > 0)) && [[ -n $loop_seconds ]] && ((judged * 3 < loop_seconds || judged < 30)); then
+  why+=("only $judged of the loop's $loop_seconds s were judged: pifan started too late to prove anything (run.log)")
+fi
 if ((judged > 0)) && ((mine * 100 < judged * 99)); then
   why+=("the fan got pifan's duty in $mine of $judged s (${other} s set by something else, $trans governor transitions)")
+fi
+
+# /status says what the fan has (duty_driven: the driver's step where it keeps steps of its own):
+# in a judged second, that value must be one of the fan's readings of the second or of the next one
+# (pifan may write between the plant's last reading and its ask). Plants before this column: skipped.
+read -r told misreported < <(awk -F, -v tol="${TOLERANCE:-0.003}" '
+  function near(a, b) { return (a - b <= tol && b - a <= tol) }
+  NR == 1 { next }
+  $9 >= 1 && first == "" { first = $9 }
+  pending != "" { told++; if (!(near(pending, $5) || near(pending, $6))) bad++; pending = "" }
+  first != "" && $9 >= first + 3 && NF >= 12 && $12 >= 0 {
+    if (!(near($12, $5) || near($12, $6) || near($12, $7))) pending = $12; else told++
+  }
+  END { printf "%d %d\n", told, bad }
+' "$out/loop.csv" 2>/dev/null || echo "0 0")
+if ((told > 0)) && ((misreported * 100 > told)); then
+  why+=("/status named a duty_driven the fan did not have in $misreported of $told s")
 fi
 
 # /status at the end of the run names who drives the fan (board.env FAN_OWNER: the start of drivers.fan_owner)

@@ -255,9 +255,10 @@ static double fan_duty(struct fan *f) {
     return duty > 1 ? 1 : duty;
 }
 
-/* --- what pifan says it commanded: "duty" of GET /status, or -1 */
+/* --- what pifan says it commanded: "duty" of GET /status, or -1; and in *driven what it says the
+ * fan has ("duty_driven": the driver's step), or -1 */
 
-static double pifan_duty(const char *host, int port, long *tick) {
+static double pifan_duty(const char *host, int port, long *tick, double *driven) {
     char buf[8192];
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(port)};
     struct timeval tv = {.tv_sec = 0, .tv_usec = 500000};
@@ -273,6 +274,8 @@ static double pifan_duty(const char *host, int port, long *tick) {
     buf[len] = 0;
     /* the tick's own "duty" comes after "tick" (the curve's points have one each before it) */
     char *t = strstr(buf, "\"tick\":"), *d = t ? strstr(t, "\"duty\":") : NULL;
+    char *v = t ? strstr(t, "\"duty_driven\":") : NULL;
+    *driven = v && strncmp(v + 14, "null", 4) != 0 ? strtod(v + 14, NULL) : -1;
     if (!d || strncmp(d + 7, "null", 4) == 0) return -1;
     *tick = strtol(t + 7, NULL, 10);
     return strtod(d + 7, NULL);
@@ -351,7 +354,8 @@ int main(int argc, char **argv) {
     snprintf(trans, sizeof trans, "%s/stats/total_trans", cdev ? cdev : "/nonexistent");
     FILE *csv = fopen(out, "w");
     if (!csv) die(out);
-    fprintf(csv, "time_s,load,die_c,sensor_c,fan_min,fan_max,fan_end,pifan_duty,pifan_tick,cdev_state,cdev_trans\n");
+    fprintf(csv, "time_s,load,die_c,sensor_c,fan_min,fan_max,fan_end,pifan_duty,pifan_tick,cdev_state,cdev_trans,"
+                 "pifan_driven\n");
 
     struct plant s;
     int r0 = row_at(&t, 0);
@@ -379,9 +383,10 @@ int main(int argc, char **argv) {
             reg_write(tach_fd, 0x3f, (count << 3) & 0xff);
         }
         long tick = -1;
-        double commanded = pifan_duty(host, port, &tick);
-        fprintf(csv, "%d,%.2f,%.3f,%.1f,%.4f,%.4f,%.4f,%.4f,%ld,%ld,%ld\n", k + 1, t.load[r], s.t_die, sensor(&s),
-                lo, hi, duty, commanded, tick, read_long(state), read_long(trans));
+        double driven = -1;
+        double commanded = pifan_duty(host, port, &tick, &driven);
+        fprintf(csv, "%d,%.2f,%.3f,%.1f,%.4f,%.4f,%.4f,%.4f,%ld,%ld,%ld,%.4f\n", k + 1, t.load[r], s.t_die, sensor(&s),
+                lo, hi, duty, commanded, tick, read_long(state), read_long(trans), driven);
         fflush(csv);
     }
     fclose(csv);

@@ -71,8 +71,8 @@ judge_exit() {
 }
 
 board_setup
-printf 'FAN_LEVELS=%s\nFAN_ROUNDING=%s\nFAN_OWNER=%s\nCRITICAL=%s\n' "$FAN_LEVELS" "$FAN_ROUNDING" "$FAN_OWNER" \
-  "$([ -n "$CRITICAL_MC" ] && echo yes || echo no)" >/out/board.env
+printf 'FAN_LEVELS=%s\nFAN_ROUNDING=%s\nFAN_OWNER=%s\nCRITICAL=%s\nLOOP_SECONDS=%s\n' "$FAN_LEVELS" "$FAN_ROUNDING" \
+  "$FAN_OWNER" "$([ -n "$CRITICAL_MC" ] && echo yes || echo no)" "$LOOP_SECONDS" >/out/board.env
 find /sys/class/thermal/ /sys/class/hwmon/ /sys/class/pwm/ -maxdepth 2 2>/dev/null | sort >/out/sysfs-tree.txt
 for f in $ZONE/type $ZONE/mode $ZONE/policy $ZONE/available_policies /sys/class/hwmon/hwmon*/name \
   /sys/class/hwmon/hwmon*/pwm1 /sys/class/hwmon/hwmon*/pwm1_enable /sys/class/thermal/cooling_device*/type \

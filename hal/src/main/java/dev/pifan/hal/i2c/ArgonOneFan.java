@@ -6,6 +6,7 @@ import dev.pifan.hal.HalException;
 import dev.pifan.hal.HalException.Kind;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -52,6 +53,7 @@ public final class ArgonOneFan implements Fan {
 
     private final ChipIo io;
     private Protocol protocol;
+    private Optional<Duty> driven = Optional.empty();
 
     private ArgonOneFan(ChipIo io, Protocol protocol) {
         this.io = io;
@@ -136,7 +138,15 @@ public final class ArgonOneFan implements Fan {
 
     @Override
     public void apply(Duty duty) throws HalException {
-        send(encode(duty));
+        int percent = encode(duty);
+        send(percent);
+        driven = Optional.of(Duty.ofPercent(percent));
+    }
+
+    /** The whole percent the MCU was sent. */
+    @Override
+    public Optional<Duty> driven() {
+        return driven;
     }
 
     private void send(int percent) throws HalException {

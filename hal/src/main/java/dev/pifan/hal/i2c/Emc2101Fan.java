@@ -5,6 +5,7 @@ import dev.pifan.hal.Fan;
 import dev.pifan.hal.HalException;
 import dev.pifan.hal.HalException.Kind;
 import dev.pifan.hal.StallDetector;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -50,6 +51,7 @@ public final class Emc2101Fan implements Fan {
     private final boolean tachometer;
     private final StallDetector stall;
     private final OptionalInt fanConfigToRestore;
+    private Optional<Duty> driven = Optional.empty();
 
     private Emc2101Fan(ChipIo io, int steps, boolean tachometer, StallDetector stall, OptionalInt restore) {
         this.io = io;
@@ -111,8 +113,16 @@ public final class Emc2101Fan implements Fan {
 
     @Override
     public void apply(Duty duty) throws HalException {
-        io.write(REG_FAN_SETTING, (int) Math.round(duty.ratio() * steps), "fan setting");
+        int setting = (int) Math.round(duty.ratio() * steps);
+        io.write(REG_FAN_SETTING, setting, "fan setting");
+        driven = Optional.of(Duty.ofRatio(setting / (double) steps));
         stall.applied(duty);
+    }
+
+    /** The step the chip holds: {@code steps} of them (46 at the tier's PWM_F), not 255. */
+    @Override
+    public Optional<Duty> driven() {
+        return driven;
     }
 
     @Override

@@ -25,6 +25,8 @@ class ArgonOneFanTest {
         ArgonOneFan fan = ArgonOneFan.open(bus, 0x1a, ArgonOneFan.Protocol.REGISTER, NO_WAIT);
         fan.apply(Duty.ofPercent(55));
         assertEquals(List.of(new Write(0x1a, 0x80, 100), new Write(0x1a, 0x80, 55)), bus.writes());
+        fan.apply(Duty.ofRatio(0.337));
+        assertEquals(Duty.ofPercent(34), fan.driven().orElseThrow(), "the whole percent sent");
     }
 
     @Test

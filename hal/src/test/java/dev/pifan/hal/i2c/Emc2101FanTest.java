@@ -38,6 +38,14 @@ class Emc2101FanTest {
     }
 
     @Test
+    void drivenIsTheChipsStepNotTheDuty() throws HalException {
+        emc2101();
+        Emc2101Fan fan = Emc2101Fan.open(bus, 0x4c, false, StallDetector.disabled());
+        fan.apply(Duty.ofPercent(30)); // 0.30 * 46 = 13.8: step 14
+        assertEquals(Duty.ofRatio(14 / 46.0), fan.driven().orElseThrow());
+    }
+
+    @Test
     void withATachWireSwitchesThePinAndReadsRpm() throws HalException {
         emc2101().set(0x47, 0x07).set(0x46, 0x08); // count 0x0708 = 1800
         Emc2101Fan fan = Emc2101Fan.open(bus, 0x4c, true, StallDetector.disabled());
