@@ -12,7 +12,7 @@ import java.util.Optional;
  * Everything pifan knows about one {@code hardware.fan} driver: its name and keys in the config,
  * how a config part becomes its {@link FanSpec}, and how that spec is opened as a {@link Fan}. A
  * driver whose fan nobody but pifan drives also says how {@code pifan restore} sets it full again
- * after a kill. How a driver's fan is found on a host is its own too (the I2C drivers'
+ * after a kill ({@link RecordedFanDriver}). How a driver's fan is found on a host is its own too (the I2C drivers'
  * {@link I2cFanDriver#probe}); the order {@code driver: auto} tries them in is {@link AutoDriver}'s.
  *
  * <p>A new driver is one class extending this, listed in {@link FanDrivers#ALL}.

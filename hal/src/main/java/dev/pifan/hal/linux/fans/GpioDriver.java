@@ -12,7 +12,6 @@ import dev.pifan.hal.linux.FanSpec;
 import dev.pifan.hal.linux.Sysfs;
 import dev.pifan.hal.linux.Yaml;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +21,10 @@ import java.util.regex.Pattern;
  * character device ({@code chip: 0, line: 18}: {@code /dev/gpiochip0}, offset 18) for a board whose
  * numbering the library does not know (diozero numbers only named lines on an unknown board).
  */
-public final class GpioDriver extends FanDriver<GpioDriver.Spec> {
+public final class GpioDriver extends RecordedFanDriver<GpioDriver.Spec> {
 
+    /** The takeover record: {@code fan-gpio-pin18} or {@code fan-gpio-gpiochip1-line18}. */
+    private static final Pattern RECORD = Pattern.compile("fan-gpio(?:-pin(\\d+)|-gpiochip(\\d+)-line(\\d+))");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(\\.\\d+)?");
 
     private static final FanKey<Provider> PROVIDER = new FanKey<>("provider", "a library",
@@ -39,7 +40,7 @@ public final class GpioDriver extends FanDriver<GpioDriver.Spec> {
     private static final FanKey<Boolean> ACTIVE_HIGH = FanKey.bool("active-high", true);
 
     public GpioDriver() {
-        super("gpio", Spec.class, List.of(PROVIDER, PIN, CHIP, LINE, THRESHOLD, ACTIVE_HIGH));
+        super("gpio", Spec.class, List.of(PROVIDER, PIN, CHIP, LINE, THRESHOLD, ACTIVE_HIGH), RECORD);
     }
 
     /**
@@ -149,16 +150,10 @@ public final class GpioDriver extends FanDriver<GpioDriver.Spec> {
 
     // ---- pifan restore: the record of a GPIO fan ----------------------------------------------
 
-    private static final Pattern RECORD = Pattern.compile("fan-gpio(?:-pin(\\d+)|-gpiochip(\\d+)-line(\\d+))");
 
     /** {@code fan-gpio-pin18} or {@code fan-gpio-gpiochip1-line18}; the value is the provider and the wiring. */
     static String recordKey(Spec spec) {
         return "fan-gpio-" + (spec.pin() >= 0 ? "pin" + spec.pin() : "gpiochip" + spec.chip() + "-line" + spec.line());
-    }
-
-    @Override
-    public boolean isRecord(String key) {
-        return RECORD.matcher(key).matches();
     }
 
     /**
@@ -169,12 +164,7 @@ public final class GpioDriver extends FanDriver<GpioDriver.Spec> {
      * switched off stays off until this runs (docs/fan-ownership.md).
      */
     @Override
-    public Optional<String> restore(Sysfs sysfs, DeviceProviders providers, String key, String value)
-            throws HalException {
-        Matcher record = RECORD.matcher(key);
-        if (!record.matches()) {
-            return Optional.empty();
-        }
+    String restore(Sysfs sysfs, DeviceProviders providers, Matcher record, String value) throws HalException {
         String[] words = value.split("\\s+");
         boolean activeHigh = words.length < 2 || !words[1].equals("active-low");
         int pin = record.group(1) != null ? Integer.parseInt(record.group(1)) : -1;
@@ -183,8 +173,8 @@ public final class GpioDriver extends FanDriver<GpioDriver.Spec> {
         try (DeviceProvider library = providers.open(I2cFanDriver.recordedProvider(words[0]))) {
             library.leaveGpio(pin, chip, line, activeHigh);
         }
-        return Optional.of((pin >= 0 ? "GPIO" + pin : "gpiochip" + chip + " line " + line) + ": switched on ("
+        return (pin >= 0 ? "GPIO" + pin : "gpiochip" + chip + " line " + line) + ": switched on ("
                 + (activeHigh ? "high" : "low") + ") and released: the line's pull, or the level the chip keeps,"
-                + " decides from here");
+                + " decides from here";
     }
 }

@@ -18,18 +18,15 @@ import java.util.regex.Pattern;
  * pifan drives it, so it is recorded while pifan runs; its record names the bus (group 1 of the
  * record's pattern) and address (group 2, hex), and its value starts with the provider.
  */
-abstract class I2cFanDriver<S extends FanSpec> extends FanDriver<S> {
+abstract class I2cFanDriver<S extends FanSpec> extends RecordedFanDriver<S> {
 
     static final FanKey<Provider> PROVIDER = new FanKey<>("provider", "a library",
             (config, text) -> FanValues.library(config, text, "driver " + config.driver() + " talks I2C"),
             Provider.DIOZERO);
     static final FanKey<Integer> BUS = FanKey.integer("bus", "an I2C bus number", 0, FanValues.MAX_BUS, null);
 
-    private final Pattern record;
-
     I2cFanDriver(String name, Class<S> specType, List<FanKey<?>> keys, Pattern record) {
-        super(name, specType, keys);
-        this.record = record;
+        super(name, specType, keys, record);
     }
 
     /**
@@ -45,15 +42,8 @@ abstract class I2cFanDriver<S extends FanSpec> extends FanDriver<S> {
     abstract String restore(DeviceProviders providers, Matcher key, String value) throws HalException;
 
     @Override
-    public final boolean isRecord(String key) {
-        return record.matcher(key).matches();
-    }
-
-    @Override
-    public final Optional<String> restore(Sysfs sysfs, DeviceProviders providers, String key, String value)
-            throws HalException {
-        Matcher matcher = record.matcher(key);
-        return matcher.matches() ? Optional.of(restore(providers, matcher, value)) : Optional.empty();
+    final String restore(Sysfs sysfs, DeviceProviders providers, Matcher key, String value) throws HalException {
+        return restore(providers, key, value); // on its bus: no sysfs file
     }
 
     /** The {@code address} key, defaulting to where the driver's chip usually sits. */

@@ -22,7 +22,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +29,7 @@ import java.util.regex.Pattern;
  * {@code driver: pwm}: a hardware PWM channel, through {@code /sys/class/pwm} (provider sysfs, the
  * default) or a library (diozero by GPIO, Pi4J by chip and channel number).
  */
-public final class PwmDriver extends FanDriver<PwmDriver.Spec> {
+public final class PwmDriver extends RecordedFanDriver<PwmDriver.Spec> {
 
     /** The GPIOs the Pi's two hardware PWM channels can be routed to. */
     private static final List<Integer> PWM_GPIOS = List.of(12, 13, 18, 19);
@@ -65,7 +64,7 @@ public final class PwmDriver extends FanDriver<PwmDriver.Spec> {
     private static final Pattern RECORD = Pattern.compile("fan-(pwmchip\\d+)-pwm(\\d+)");
 
     public PwmDriver() {
-        super("pwm", Spec.class, allKeys());
+        super("pwm", Spec.class, allKeys(), RECORD);
     }
 
     /** Either way of reaching a PWM channel. */
@@ -219,24 +218,14 @@ public final class PwmDriver extends FanDriver<PwmDriver.Spec> {
         return "fan-" + chip.directory().getFileName() + "-pwm" + channel;
     }
 
-    @Override
-    public boolean isRecord(String key) {
-        return RECORD.matcher(key).matches();
-    }
-
     /** Full speed is a duty cycle of the whole period, which the channel still has from pifan. */
     @Override
-    public Optional<String> restore(Sysfs sysfs, DeviceProviders providers, String key, String value)
-            throws HalException {
-        Matcher pwm = RECORD.matcher(key);
-        if (!pwm.matches()) {
-            return Optional.empty();
-        }
+    String restore(Sysfs sysfs, DeviceProviders providers, Matcher pwm, String value) throws HalException {
         Path channel = sysfs.path(PwmChip.CLASS_DIR + "/" + pwm.group(1) + "/pwm" + pwm.group(2));
         long period = sysfs.readInteger(channel.resolve("period"), 1, Long.MAX_VALUE);
         sysfs.write(channel.resolve("duty_cycle"), period);
         sysfs.write(channel.resolve("enable"), 1);
-        return Optional.of(channel + ": full speed (duty_cycle = period " + period + " ns, enabled)");
+        return channel + ": full speed (duty_cycle = period " + period + " ns, enabled)";
     }
 
     // ---- discovery ----------------------------------------------------------------------------
