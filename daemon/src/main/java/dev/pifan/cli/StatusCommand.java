@@ -4,6 +4,7 @@ import dev.pifan.config.ConfigException;
 import dev.pifan.config.ConfigLoader;
 import dev.pifan.config.ListenAddress;
 import dev.pifan.config.PifanConfig;
+import dev.pifan.control.Reason;
 import dev.pifan.telemetry.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +33,9 @@ import picocli.CommandLine.Option;
 
 /** {@code pifan status}: what a running daemon is doing, from its {@code /status} endpoint. */
 @Command(name = "status", sortOptions = false,
-        description = "Show what a running pifan is doing, read from its /status endpoint.")
+        description = "Show what a running pifan is doing, read from its /status endpoint.",
+        footer = {"", "Exit codes: 0 healthy, 1 down (unhealthy, or nothing answers), 2 a wrong command line,",
+            "3 degraded (healthy, but a safety rule runs the fan at full speed)."})
 final class StatusCommand implements Callable<Integer> {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -41,7 +45,7 @@ final class StatusCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--url", paramLabel = "URL",
-            description = "The daemon's status URL; a URL without a path gets /status (default: from metrics.listen "
+            description = "The daemon's status URL, or HOST:PORT; a URL without a path gets /status (default: from metrics.listen "
                     + "in /etc/pifan/pifan.yaml if it exists, else http://127.0.0.1:" + ListenAddress.DEFAULT_PORT
                     + "/status).")
     String url;
@@ -72,14 +76,34 @@ final class StatusCommand implements Callable<Integer> {
             out.print(render(status));
         }
         out.flush();
-        return 0;
+        return exitCode(status);
+    }
+
+    /** Healthy and on its curve. */
+    static final int HEALTHY = 0;
+    /** Unhealthy (/healthz would answer 503: the loop stalled, the fan handed to the kernel); nothing answering is 1 too. */
+    static final int DOWN = 1;
+    /** Healthy, but a safety rule runs the fan at full speed (critical, sensor_failure, throttling, fan_stall, fan_failure). */
+    static final int DEGRADED = 3;
+
+    /** As {@code systemctl status} does: the exit code says how the daemon is, for scripts and checks. */
+    static int exitCode(Map<?, ?> status) {
+        if (!bool(status, "health", "ok").orElse(false)) {
+            return DOWN;
+        }
+        String reason = text(status, "reason").orElse("");
+        boolean safety = Arrays.stream(Reason.values()).anyMatch(r -> r.isSafety() && r.label().equals(reason));
+        return safety ? DEGRADED : HEALTHY;
     }
 
     private URI uri() {
-        String text = url != null ? url : defaultUrl(systemConfig, spec.commandLine().getErr());
+        String text = (url != null ? url : defaultUrl(systemConfig, spec.commandLine().getErr())).strip();
+        if (!text.contains("://")) {
+            text = "http://" + text; // host:port, as metrics.listen and the docs write it
+        }
         URI uri;
         try {
-            uri = new URI(text.strip());
+            uri = new URI(text);
         } catch (URISyntaxException e) {
             throw CliError.usage("--url: " + e.getMessage());
         }

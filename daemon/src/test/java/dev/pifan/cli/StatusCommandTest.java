@@ -97,7 +97,7 @@ class StatusCommandTest {
         String url = serve(snapshot(82, talos, new Decision(Duty.FULL, Duty.FULL, Reason.CRITICAL, "82 C is at or above 80 C"),
                 new Snapshot.SourceError(Snapshot.Source.FAN_SPEED, "pwm-fan", "tachometer: EIO")));
         Cli cli = Cli.run("status", "--url", url + "/status");
-        assertEquals(0, cli.exitCode(), cli.err());
+        assertEquals(1, cli.exitCode(), "62 minutes without a tick: down, whatever the reason of the last one");
         String out = cli.out();
         assertTrue(out.contains("  fan          100% (critical), the curve asks 100%  (pwm-fan)\n"
                 + "               82 C is at or above 80 C\n"), out);
@@ -110,8 +110,9 @@ class StatusCommandTest {
     @Test
     void aDriverWithStepsSaysWhatItRuns() throws IOException {
         Decision decision = new Decision(Duty.ofPercent(30), Duty.ofPercent(30), Reason.CURVE, "");
-        String url = serve(new Snapshot(42, 0, OptionalDouble.of(56), ThrottleFlags.NONE, OptionalInt.empty(), decision,
-                true, List.of(), 15_000, 0, Optional.of(Duty.FULL)));
+        String url = serve(null);
+        telemetry.listeners().forEach(l -> l.onTick(new Snapshot(42, 0, OptionalDouble.of(56), ThrottleFlags.NONE,
+                OptionalInt.empty(), decision, true, List.of(), 15_000, 0, Optional.of(Duty.FULL))));
         Cli cli = Cli.run("status", "--url", url + "/status");
         assertEquals(0, cli.exitCode(), cli.err());
         assertTrue(cli.out().contains("  fan          30% (curve), the curve asks 30%, the driver runs it at 100%  (pwm-fan)\n"),
@@ -119,16 +120,41 @@ class StatusCommandTest {
     }
 
     @Test
+    void hostAndPortIsEnough() throws IOException {
+        String url = serve(null);
+        telemetry.listeners().forEach(l -> l.onTick(snapshot(50, ThrottleFlags.NONE, Decision.curve(Duty.ofPercent(30)))));
+        Cli cli = Cli.run("status", "--url", url.substring("http://".length()));
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("  fan          30% (curve)"), cli.out());
+    }
+
+    @Test
+    void theExitCodeSaysHealthyDegradedOrDown() throws IOException {
+        String url = serve(null);
+        Decision curve = new Decision(Duty.ofPercent(40), Duty.ofPercent(40), Reason.CURVE, "");
+        telemetry.listeners().forEach(l -> l.onTick(snapshot(55, ThrottleFlags.NONE, curve)));
+        assertEquals(0, Cli.run("status", "--url", url).exitCode(), "healthy, on the curve");
+        Decision sensor = new Decision(Duty.FULL, Duty.ofPercent(40), Reason.SENSOR_FAILURE, "unreadable");
+        telemetry.listeners().forEach(l -> l.onTick(snapshot(55, ThrottleFlags.NONE, sensor)));
+        Cli degraded = Cli.run("status", "--url", url);
+        assertEquals(3, degraded.exitCode(), "healthy, but the fan is at full speed for a safety rule");
+        assertTrue(degraded.out().contains("100% (sensor_failure)"), degraded.out());
+        now.addAndGet(Duration.ofMinutes(5).toNanos());
+        assertEquals(1, Cli.run("status", "--url", url).exitCode(), "no tick for 5 minutes: the loop has stalled");
+    }
+
+    @Test
     void beforeTheFirstTickItSaysSo() throws IOException {
         String url = serve(null);
         Cli cli = Cli.run("status", "--url", url);
-        assertEquals(0, cli.exitCode(), cli.err());
+        assertEquals(1, cli.exitCode(), "an hour since start without a tick: down");
         assertTrue(cli.out().contains("  control      no tick yet\n"), cli.out());
     }
 
     @Test
     void jsonPrintsWhatTheDaemonSent() throws IOException {
-        String url = serve(snapshot(50, ThrottleFlags.NONE, Decision.curve(Duty.ofPercent(30))));
+        String url = serve(null);
+        telemetry.listeners().forEach(l -> l.onTick(snapshot(50, ThrottleFlags.NONE, Decision.curve(Duty.ofPercent(30)))));
         Cli cli = Cli.run("status", "--json", "--url", url);
         assertEquals(0, cli.exitCode(), cli.err());
         assertEquals(telemetry.status().toJson() + "\n", cli.out());
@@ -175,7 +201,7 @@ class StatusCommandTest {
 
     @Test
     void aUrlThatIsNotHttpIsAUsageError() {
-        for (String bad : List.of("ftp://node1/status", "node1:9780", "http://", "http://a b")) {
+        for (String bad : List.of("ftp://node1/status", "http://", "http://a b", "node1:port")) {
             Cli cli = Cli.run("status", "--url", bad);
             assertEquals(2, cli.exitCode(), bad);
             assertTrue(cli.errIsOneCleanMessage() && cli.err().startsWith("pifan: --url: "), cli.err());
