@@ -175,7 +175,10 @@ done < <(jq -r '.. | objects | select(has("expr")) | .expr' "$dashboard")
 say "$checked dashboard queries run"
 
 say "pifan status against the running daemon"
-"$root/pifan" status --url "$pifan_url" >"$work/status.txt"
+# 0 healthy, 3 degraded: rack-33 may well run the fan full for a safety rule; 1 (down) fails
+status_rc=0
+"$root/pifan" status --url "$pifan_url" >"$work/status.txt" || status_rc=$?
+[[ $status_rc == 0 || $status_rc == 3 ]] || fail "pifan status exited $status_rc (down): $(cat "$work/status.txt")"
 grep -q '^  temperature ' "$work/status.txt" || fail "pifan status printed: $(cat "$work/status.txt")"
 
 say "PASSED"
