@@ -34,11 +34,18 @@ final class CurveCommand implements Callable<Integer> {
     @Option(names = "--svg", paramLabel = "FILE", description = "Also write the chart as SVG to FILE.")
     Path svg;
 
-    @Option(names = "--width", paramLabel = "COLUMNS", defaultValue = "64", description = "Chart width in columns.")
+    @Option(names = "--width", paramLabel = "COLUMNS", defaultValue = "64",
+            description = "Chart width in columns, " + MIN_WIDTH + ".." + MAX_WIDTH + " (default: ${DEFAULT-VALUE}).")
     int width;
+
+    static final int MIN_WIDTH = 24;
+    static final int MAX_WIDTH = 200;
 
     @Override
     public Integer call() {
+        if (width < MIN_WIDTH || width > MAX_WIDTH) {
+            throw CliError.usage("--width " + width + " outside " + MIN_WIDTH + ".." + MAX_WIDTH + " columns");
+        }
         PifanConfig loaded = config.load(Profiles.require(profile));
         FanCurve curve = ControlFactory.curve(loaded.curve());
         PrintWriter out = spec.commandLine().getOut();
@@ -49,7 +56,7 @@ final class CurveCommand implements Callable<Integer> {
         CurveChart chart = new CurveChart(curve, loaded.curve().hysteresisC(), loaded.safety().criticalC(),
                 loaded.fan().minDuty());
         loaded.ceiling().atC().ifPresent(chart::withCeiling);
-        out.print(chart.renderText(Math.max(24, Math.min(width, 200)), 17));
+        out.print(chart.renderText(width, 17));
         if (svg != null) {
             Output.write(svg, chart.renderSvg());
             out.println();

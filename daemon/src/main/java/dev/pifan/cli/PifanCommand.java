@@ -1,6 +1,8 @@
 package dev.pifan.cli;
 
+import dev.pifan.logging.LogLevelSetting;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -48,6 +50,11 @@ public final class PifanCommand implements Runnable {
 
     /** Runs a command line with these streams and returns the exit code; for main and for tests. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Optional<String> badLevel = LogLevelSetting.problem();
+        if (badLevel.isPresent()) {
+            err.println("pifan: " + badLevel.get());
+            return CliError.USAGE;
+        }
         CommandLine cli = new CommandLine(new PifanCommand());
         cli.setOut(out);
         cli.setErr(err);

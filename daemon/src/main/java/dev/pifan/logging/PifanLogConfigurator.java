@@ -101,7 +101,6 @@ public final class PifanLogConfigurator extends ContextAwareBase implements Conf
     }
 
     static Level level() {
-        String wanted = System.getProperty("pifan.log.level", System.getenv("PIFAN_LOG_LEVEL"));
-        return Level.toLevel(wanted, Level.INFO);
+        return Level.toLevel(LogLevelSetting.wanted(), Level.INFO);
     }
 }

@@ -42,6 +42,16 @@ class CurveAndConfigCommandTest {
     }
 
     @Test
+    void aChartWidthOutsideItsRangeIsAUsageError() {
+        for (String bad : new String[] {"0", "23", "201"}) {
+            Cli cli = Cli.run("curve", "--width", bad);
+            assertEquals(2, cli.exitCode(), bad);
+            assertEquals("pifan: --width " + bad + " outside 24..200 columns\n", cli.err());
+        }
+        assertEquals(0, Cli.run("curve", "--width", "24").exitCode());
+    }
+
+    @Test
     void curveReadsTheConfigAndWritesSvg() throws Exception {
         Path config = dir.resolve("pifan.yaml");
         Files.writeString(config, "curve:\n  points:\n    - [40, 0%]\n    - [60, 100%]\n  hysteresis: 6\n");
