@@ -47,8 +47,8 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config = new ConfigOption();
 
-    @Option(names = "--target", paramLabel = "C", defaultValue = "65",
-            description = "Target temperature for over_target_s (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--target", paramLabel = "C", defaultValue = "65", converter = UnitConverters.Celsius.class,
+            description = "Target temperature for over_target_s: 65 or 65C (default: ${DEFAULT-VALUE}).")
     double targetC;
 
     @Option(names = "--noise", paramLabel = "SIGMA", description = "Gaussian sensor noise on every scenario, sigma in C (needs --seed).")

@@ -58,6 +58,14 @@ public final class PifanCommand implements Runnable {
         CommandLine cli = new CommandLine(new PifanCommand());
         cli.setOut(out);
         cli.setErr(err);
+        // picocli's own refusals (an unknown option, a value it cannot read): one line and where to
+        // look, not the whole usage with Java type names
+        cli.setParameterExceptionHandler((exception, arguments) -> {
+            CommandLine where = exception.getCommandLine();
+            where.getErr().println("pifan: " + exception.getMessage() + " (see " + where.getCommandSpec().qualifiedName()
+                    + " --help)");
+            return CliError.USAGE;
+        });
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof CliError error) {
                 commandLine.getErr().println("pifan: " + error.getMessage());

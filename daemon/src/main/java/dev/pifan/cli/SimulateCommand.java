@@ -59,11 +59,12 @@ final class SimulateCommand implements Callable<Integer> {
                     + "gpio-fan, fancontrol-linear.")
     String controller;
 
-    @Option(names = "--duration", paramLabel = "S", description = "Simulated seconds (default: the scenario's).")
+    @Option(names = "--duration", paramLabel = "TIME", converter = UnitConverters.Seconds.class,
+            description = "Simulated time: 600, 600s, 15m or 1h (default: the scenario's).")
     Long durationS;
 
-    @Option(names = "--target", paramLabel = "C", defaultValue = "65",
-            description = "Target temperature for over_target_s (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--target", paramLabel = "C", defaultValue = "65", converter = UnitConverters.Celsius.class,
+            description = "Target temperature for over_target_s: 65 or 65C (default: ${DEFAULT-VALUE}).")
     double targetC;
 
     @Option(names = "--undervolt", paramLabel = "A:B", description = "An under-voltage window, seconds A to B (repeatable).")

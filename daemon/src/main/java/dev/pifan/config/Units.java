@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * message meant for that person (what was written, what to write instead). Ranges are not checked
  * here: they depend on the key.
  */
-final class Units {
+public final class Units {
 
     private static final String NUMBER = "[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)";
     private static final Pattern PLAIN_NUMBER = Pattern.compile(NUMBER);
@@ -39,7 +39,7 @@ final class Units {
     private Units() {}
 
     /** {@code 65}, {@code 65.5}, {@code 65C}, {@code 65 C}, {@code 65°C}: degrees Celsius. */
-    static double temperature(String text) {
+    public static double temperature(String text) {
         String t = text.strip();
         Matcher m = CELSIUS.matcher(t);
         if (m.matches()) {
@@ -102,7 +102,7 @@ final class Units {
      * {@code 2s}, {@code 500ms}, {@code 1.5s}, {@code 10m}, {@code 1h}, combinations such as
      * {@code 1m30s}; a plain number is seconds.
      */
-    static Duration duration(String text) {
+    public static Duration duration(String text) {
         String t = text.strip();
         if (PLAIN_NUMBER.matcher(t).matches() && !t.startsWith("-") && !t.startsWith("+")) {
             return seconds(new BigDecimal(t));

@@ -108,6 +108,32 @@ class SimulateCommandTest {
     }
 
     @Test
+    void durationAndTargetTakeTheConfigsUnits() {
+        Cli minutes = Cli.run("simulate", "--profile", "pi4-heatsink", "--scenario", "sustained-25", "--duration", "2m",
+                "--target", "65C", "--json");
+        assertEquals(0, minutes.exitCode(), minutes.err());
+        Cli seconds = Cli.run("simulate", "--profile", "pi4-heatsink", "--scenario", "sustained-25", "--duration", "120",
+                "--target", "65", "--json");
+        assertEquals(seconds.out(), minutes.out(), "2m is 120 s and 65C is 65");
+    }
+
+    @Test
+    void aValueOrOptionPicocliRefusesIsOneLine() {
+        Cli badDuration = Cli.run("simulate", "--duration", "1h30x");
+        assertEquals(2, badDuration.exitCode());
+        assertEquals("pifan: Invalid value for option '--duration': \"1h30x\" is not a duration: write e.g. 500ms, 2s,"
+                + " 1.5s, 10m or 1h (see pifan simulate --help)\n", badDuration.err());
+        Cli badTarget = Cli.run("bench", "--target", "65F");
+        assertEquals(2, badTarget.exitCode());
+        assertTrue(badTarget.err().startsWith("pifan: Invalid value for option '--target': \"65F\": temperatures are in"
+                + " degrees Celsius only"), badTarget.err());
+        assertEquals(1, badTarget.err().lines().count(), badTarget.err());
+        Cli unknown = Cli.run("curve", "--colour");
+        assertEquals(2, unknown.exitCode());
+        assertEquals("pifan: Unknown option: '--colour' (see pifan curve --help)\n", unknown.err());
+    }
+
+    @Test
     void aOneRowTraceNeedsADuration() throws IOException {
         Path trace = dir.resolve("flat.csv");
         Files.writeString(trace, "time_s,load,ambient_c\n0,0.5,25\n");

@@ -1,0 +1,45 @@
+package dev.pifan.cli;
+
+import dev.pifan.config.Units;
+import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Command-line values in the config's own units, read by the config's own rules ({@link Units}):
+ * {@code --duration 1h}, {@code --target 65C}. A refusal is the config's message, one line.
+ */
+final class UnitConverters {
+
+    private UnitConverters() {
+    }
+
+    /** {@code 90}, {@code 90s}, {@code 15m}, {@code 1h30m}: whole seconds of simulated time. */
+    static final class Seconds implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String text) {
+            Duration duration;
+            try {
+                duration = Units.duration(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            if (duration.toMillis() % 1000 != 0) {
+                throw new TypeConversionException("'" + text.strip() + "' is not a whole number of seconds");
+            }
+            return duration.toSeconds();
+        }
+    }
+
+    /** {@code 65}, {@code 65C}, {@code 65.5 °C}: degrees Celsius. */
+    static final class Celsius implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String text) {
+            try {
+                return Units.temperature(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
