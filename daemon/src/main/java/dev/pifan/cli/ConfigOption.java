@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 final class ConfigOption {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "The configuration file (YAML). Default: for run (not with --sim) and probe, "
+            description = "The configuration file (YAML). Default: for run (not with --sim), probe and curve (without --profile), "
                     + "/etc/pifan/pifan.yaml when it exists; else the built-in defaults of the board profile.")
     Path file;
 

@@ -27,9 +27,15 @@ final class CurveCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config = new ConfigOption();
 
-    @Option(names = "--profile", paramLabel = "P", defaultValue = "pi4-heatsink",
-            description = "Board profile whose defaults apply without --config (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--profile", paramLabel = "P",
+            description = "Board profile whose defaults apply without --config (default: the installed "
+                    + "/etc/pifan/pifan.yaml when it exists, else " + DEFAULT_PROFILE + ").")
     String profile;
+
+    static final String DEFAULT_PROFILE = "pi4-heatsink";
+
+    /** The installed config, read when neither --config nor --profile is given; a field so tests can move it. */
+    Path systemConfig = RunCommand.SYSTEM_CONFIG;
 
     @Option(names = "--svg", paramLabel = "FILE", description = "Also write the chart as SVG to FILE.")
     Path svg;
@@ -41,12 +47,23 @@ final class CurveCommand implements Callable<Integer> {
     static final int MIN_WIDTH = 24;
     static final int MAX_WIDTH = 200;
 
+    /**
+     * As run and probe do: {@code --config}, else the profile asked for, else the installed config
+     * when there is one, else {@link #DEFAULT_PROFILE}'s defaults (the first line printed says which).
+     */
+    static PifanConfig choose(ConfigOption config, String profile, Path systemConfig) {
+        if (config.file == null && profile == null && Files.exists(systemConfig)) {
+            return ConfigOption.loadFile(systemConfig);
+        }
+        return config.load(Profiles.require(profile == null ? DEFAULT_PROFILE : profile));
+    }
+
     @Override
     public Integer call() {
         if (width < MIN_WIDTH || width > MAX_WIDTH) {
             throw CliError.usage("--width " + width + " outside " + MIN_WIDTH + ".." + MAX_WIDTH + " columns");
         }
-        PifanConfig loaded = config.load(Profiles.require(profile));
+        PifanConfig loaded = choose(config, profile, systemConfig);
         FanCurve curve = ControlFactory.curve(loaded.curve());
         PrintWriter out = spec.commandLine().getOut();
         out.println("Fan curve from " + loaded.source());

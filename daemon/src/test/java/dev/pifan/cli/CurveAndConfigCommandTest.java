@@ -42,6 +42,26 @@ class CurveAndConfigCommandTest {
     }
 
     @Test
+    void curveShowsTheInstalledConfigUnlessToldOtherwise(@TempDir Path dir) throws Exception {
+        Path installed = dir.resolve("pifan.yaml");
+        ConfigOption none = new ConfigOption();
+        assertEquals("defaults pi4-heatsink", described(CurveCommand.choose(none, null, installed)),
+                "nothing installed: the default profile");
+        Files.writeString(installed, "curve: {points: [[40, 0%], [60, 100%]]}\n");
+        assertEquals(installed.toString(), CurveCommand.choose(none, null, installed).source());
+        assertEquals("defaults pi5-active-cooler", described(CurveCommand.choose(none, "pi5-active-cooler", installed)),
+                "--profile says otherwise");
+        ConfigOption other = new ConfigOption();
+        other.file = dir.resolve("other.yaml");
+        Files.writeString(other.file, "curve: {points: [[45, 0%], [65, 100%]]}\n");
+        assertEquals(other.file.toString(), CurveCommand.choose(other, null, installed).source(), "--config says otherwise");
+    }
+
+    private static String described(dev.pifan.config.PifanConfig config) {
+        return config.source() + " " + config.board();
+    }
+
+    @Test
     void aChartWidthOutsideItsRangeIsAUsageError() {
         for (String bad : new String[] {"0", "23", "201"}) {
             Cli cli = Cli.run("curve", "--width", bad);
