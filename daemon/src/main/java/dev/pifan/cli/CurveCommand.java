@@ -3,8 +3,10 @@ package dev.pifan.cli;
 import dev.pifan.cli.chart.CurveChart;
 import dev.pifan.cli.chart.Numbers;
 import dev.pifan.config.CeilingConfig;
+import dev.pifan.config.CurvePoint;
 import dev.pifan.config.PifanConfig;
 import dev.pifan.control.FanCurve;
+import dev.pifan.telemetry.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,12 +42,39 @@ final class CurveCommand implements Callable<Integer> {
     @Option(names = "--svg", paramLabel = "FILE", description = "Also write the chart as SVG to FILE.")
     Path svg;
 
+    @Option(names = "--json", description = "Print the curve as one JSON object (where it came from, its points,"
+            + " hysteresis, ceiling, critical temperature and the fan's duties) instead of the table and chart.")
+    boolean json;
+
     @Option(names = "--width", paramLabel = "COLUMNS", defaultValue = "64",
             description = "Chart width in columns, " + MIN_WIDTH + ".." + MAX_WIDTH + " (default: ${DEFAULT-VALUE}).")
     int width;
 
     static final int MIN_WIDTH = 24;
     static final int MAX_WIDTH = 200;
+
+    /** The same names as {@code /status}'s curve, so that a script reads both alike. */
+    static String json(PifanConfig config) {
+        Json.Writer w = Json.writer().beginObject()
+                .name("source").value(config.source())
+                .name("board").value(config.board())
+                .name("points").beginArray();
+        for (CurvePoint p : config.curve().points()) {
+            w.beginObject().name("celsius").value(p.celsius()).name("duty").value(p.duty().ratio()).endObject();
+        }
+        w.endArray()
+                .name("hysteresis_celsius").value(config.curve().hysteresisC())
+                .name("critical_celsius").value(config.safety().criticalC())
+                .name("ceiling_celsius");
+        if (config.ceiling().atC().isPresent()) {
+            w.value(config.ceiling().atC().getAsDouble());
+        } else {
+            w.nullValue();
+        }
+        return w.name("min_duty").value(config.fan().minDuty().ratio())
+                .name("start_duty").value(config.fan().startDuty().ratio())
+                .endObject().toString();
+    }
 
     /**
      * As run and probe do: {@code --config}, else the profile asked for, else the installed config
@@ -66,6 +95,10 @@ final class CurveCommand implements Callable<Integer> {
         PifanConfig loaded = choose(config, profile, systemConfig);
         FanCurve curve = ControlFactory.curve(loaded.curve());
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(json(loaded));
+            return 0;
+        }
         out.println("Fan curve from " + loaded.source());
         out.println();
         out.print(table(loaded, curve));

@@ -3,8 +3,11 @@ package dev.pifan.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pifan.telemetry.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +62,35 @@ class CurveAndConfigCommandTest {
 
     private static String described(dev.pifan.config.PifanConfig config) {
         return config.source() + " " + config.board();
+    }
+
+    @Test
+    void curveAndConfigCheckSpeakJson(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("pifan.yaml");
+        Files.writeString(config, "curve: {points: [[40, 0%], [60, 100%]], hysteresis: 3}\nceiling: {at: off}\n");
+        Cli curve = Cli.run("curve", "--config", config.toString(), "--json");
+        assertEquals(0, curve.exitCode(), curve.err());
+        Map<?, ?> c = (Map<?, ?>) Json.parse(curve.out());
+        assertEquals(config.toString(), c.get("source"));
+        assertEquals(List.of(Map.of("celsius", 40.0, "duty", 0.0), Map.of("celsius", 60.0, "duty", 1.0)), c.get("points"));
+        assertEquals(3.0, c.get("hysteresis_celsius"));
+        assertTrue(c.containsKey("ceiling_celsius") && c.get("ceiling_celsius") == null, curve.out());
+
+        Cli good = Cli.run("config", "check", config.toString(), "--json");
+        assertEquals(0, good.exitCode(), good.err());
+        Map<?, ?> g = (Map<?, ?>) Json.parse(good.out());
+        assertEquals(true, g.get("ok"));
+        assertTrue(((String) g.get("summary")).startsWith(config + ": OK"), good.out());
+
+        Files.writeString(config, "curve: {points: [[40, 0%], [60, 100%]]}\nfan: {min-duty: 120%}\n");
+        Cli bad = Cli.run("config", "check", config.toString(), "--json");
+        assertEquals(1, bad.exitCode(), "the same exit code as without --json");
+        Map<?, ?> b = (Map<?, ?>) Json.parse(bad.out());
+        assertEquals(false, b.get("ok"));
+        Map<?, ?> problem = (Map<?, ?>) ((List<?>) b.get("problems")).get(0);
+        assertEquals("fan.min-duty", problem.get("path"));
+        assertEquals(2.0, problem.get("line"));
+        assertTrue(((String) problem.get("message")).contains("120%"), bad.out());
     }
 
     @Test
