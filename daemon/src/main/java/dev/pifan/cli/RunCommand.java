@@ -5,6 +5,7 @@ import dev.pifan.config.PifanConfig;
 import dev.pifan.config.ProfileDefaults;
 import dev.pifan.control.ChangeLog;
 import dev.pifan.control.ControlLoop;
+import dev.pifan.control.Heartbeat;
 import dev.pifan.control.Snapshot;
 import dev.pifan.hal.Board;
 import dev.pifan.hal.MonotonicClock;
@@ -16,6 +17,8 @@ import dev.pifan.hal.sim.Scenarios;
 import dev.pifan.hal.sim.Fault;
 import dev.pifan.hal.TimeLimitedBoard;
 import dev.pifan.hal.linux.ProcessLock;
+import dev.pifan.logging.LogLevelSetting;
+import dev.pifan.logging.PifanLogConfigurator;
 import dev.pifan.telemetry.Telemetry;
 import dev.pifan.telemetry.TelemetryServer;
 import java.nio.file.Files;
@@ -69,6 +72,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Do one tick, print it, leave the fan in its exit state, and exit.")
     boolean once;
 
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+            description = "trace, debug, info, warn, error or off (default: PIFAN_LOG_LEVEL, else info).")
+    String logLevel;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log at debug level: every tick's reading and decision.")
+    boolean verbose;
+
     @Option(names = "--listen", paramLabel = "HOST:PORT",
             description = "Serve /metrics, /healthz and /status here: HOST:PORT, :PORT (all interfaces) or off "
                     + "(default: metrics.listen in the config, else :" + ListenAddress.DEFAULT_PORT + ").")
@@ -76,6 +86,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (logLevel != null && verbose) {
+            throw CliError.usage("--log-level and --verbose both set the level: give one");
+        }
+        if (logLevel != null && !LogLevelSetting.isLevel(logLevel)) {
+            throw CliError.usage("--log-level " + logLevel + " " + LogLevelSetting.NOT_A_LEVEL);
+        }
+        if (logLevel != null || verbose) {
+            PifanLogConfigurator.setLevel(verbose ? "debug" : logLevel);
+        }
         if (sim && root != null) {
             throw CliError.usage("--root reads a real board's files; it cannot be combined with --sim");
         }
@@ -98,6 +117,9 @@ final class RunCommand implements Callable<Integer> {
             MonotonicClock clock = Simulation.loopClock(MonotonicClock.system(), scenario, running.interval());
             ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(running), clock);
             loop.addListener(new ChangeLog());
+            if (System.console() != null) { // a person at a terminal; journald and pipes get the changes only
+                loop.addListener(new Heartbeat(Heartbeat.PERIOD, line -> LOG.info(line)));
+            }
             LOG.info("pifan {} on {}: temperature {}, throttle flags {}, fan {}; config {}; every {}",
                     Version.current(), board.model(), board.temperature().id(), board.throttle().id(),
                     board.fan().id(), running.source(), Durations.format(running.interval()));

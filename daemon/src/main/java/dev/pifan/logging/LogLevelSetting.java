@@ -29,10 +29,17 @@ public final class LogLevelSetting {
      */
     public static Optional<String> problem() {
         String wanted = wanted();
-        if (wanted == null || LEVELS.contains(wanted.strip().toLowerCase(Locale.ROOT))) {
+        if (wanted == null || isLevel(wanted)) {
             return Optional.empty();
         }
         String from = System.getProperty("pifan.log.level") != null ? "pifan.log.level" : "PIFAN_LOG_LEVEL";
-        return Optional.of(from + "=" + wanted + " is not a log level: trace, debug, info, warn, error or off");
+        return Optional.of(from + "=" + wanted + " " + NOT_A_LEVEL);
+    }
+
+    /** How a refusal ends: {@code --log-level verbose is not a log level: ...}. */
+    public static final String NOT_A_LEVEL = "is not a log level: trace, debug, info, warn, error or off";
+
+    public static boolean isLevel(String name) {
+        return LEVELS.contains(name.strip().toLowerCase(Locale.ROOT));
     }
 }

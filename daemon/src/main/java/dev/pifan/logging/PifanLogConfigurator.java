@@ -13,6 +13,7 @@ import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusListener;
 import ch.qos.logback.core.status.StatusManager;
 import java.util.TimeZone;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logback set up in code, not XML: found through {@code META-INF/services}, it needs no
@@ -97,6 +98,16 @@ public final class PifanLogConfigurator extends ContextAwareBase implements Conf
             if (System.getProperty("tinylog.writer.level") == null) {
                 System.setProperty("tinylog.writer.level", "off");
             }
+        }
+    }
+
+    /**
+     * Sets pifan's level after start-up, from the command line ({@code run --log-level}, {@code -v}),
+     * which is parsed after logging began. {@code name} is one {@link LogLevelSetting#problem} accepts.
+     */
+    public static void setLevel(String name) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(name, Level.INFO));
         }
     }
 

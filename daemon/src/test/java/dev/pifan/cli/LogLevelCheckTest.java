@@ -43,4 +43,27 @@ class LogLevelCheckTest {
         Result ok = pifan("DEBUG", "curve");
         assertEquals(0, ok.exitCode(), ok.err());
     }
+
+    @Test
+    void runTakesALevelOrVerboseButNotBothAndNoOtherWord() {
+        Cli bad = Cli.run("run", "--sim", "--once", "--listen", "off", "--log-level", "loud");
+        assertEquals(2, bad.exitCode());
+        assertEquals("pifan: --log-level loud is not a log level: trace, debug, info, warn, error or off\n", bad.err());
+        Cli both = Cli.run("run", "--sim", "--once", "--listen", "off", "--log-level", "warn", "-v");
+        assertEquals(2, both.exitCode());
+        assertEquals("pifan: --log-level and --verbose both set the level: give one\n", both.err());
+    }
+
+    @Test
+    void verboseSetsDebugForTheRestOfTheRun() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Level before = root.getLevel();
+        try {
+            assertEquals(0, Cli.run("run", "--sim", "--once", "--listen", "off", "-v").exitCode());
+            assertEquals(ch.qos.logback.classic.Level.DEBUG, root.getLevel());
+        } finally {
+            root.setLevel(before);
+        }
+    }
 }
