@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs what changed, not every tick: a line when the duty or the reason changes, when
  * under-voltage starts or ends, and when a source starts or stops failing. A daemon that logs
- * every second fills a Pi's SD card and hides the line that matters.
+ * every second fills a Pi's SD card and hides the line that matters. At debug level (asked for,
+ * to see why), every tick too.
  */
 public final class ChangeLog implements TickListener {
 
@@ -24,6 +25,15 @@ public final class ChangeLog implements TickListener {
 
     @Override
     public void onTick(Snapshot snapshot) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("tick {}: {}, throttled {}, fan {} ({}; the curve asks {}){}{}, {} us", snapshot.tick(),
+                    snapshot.celsius().isPresent()
+                            ? String.format(Locale.ROOT, "%.2f C", snapshot.celsius().getAsDouble()) : "no temperature",
+                    snapshot.flags().toHex(), snapshot.duty(), snapshot.reason().label(),
+                    snapshot.decision().curveDuty(), snapshot.applied() ? "" : ", NOT APPLIED",
+                    snapshot.rpm().isPresent() ? ", " + snapshot.rpm().getAsInt() + " rpm" : "",
+                    snapshot.costNanos() / 1000);
+        }
         logSourceChanges(snapshot);
         boolean nowUnderVoltage = snapshot.flags().isActive(ThrottleCondition.UNDER_VOLTAGE);
         if (nowUnderVoltage != underVoltage) {

@@ -79,4 +79,23 @@ class ChangeLogTest {
         assertEquals(List.of("fan 40% (curve), temperature 55.0 C", "temperature thermal_zone0 failing: EIO",
                 "temperature recovered"), lines());
     }
+
+    @Test
+    void atDebugLevelEveryTickIsALine() {
+        ch.qos.logback.classic.Level before = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            tick(50, Duty.ofPercent(30), Reason.CURVE, ThrottleFlags.NONE);
+            tick(50, Duty.ofPercent(30), Reason.CURVE, ThrottleFlags.NONE);
+        } finally {
+            logger.setLevel(before);
+        }
+        List<String> debug = appender.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.DEBUG)
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(List.of("tick 1: 50.00 C, throttled 0x0, fan 30% (curve; the curve asks 30%), 0 us",
+                "tick 2: 50.00 C, throttled 0x0, fan 30% (curve; the curve asks 30%), 0 us"), debug);
+        tick(50, Duty.ofPercent(30), Reason.CURVE, ThrottleFlags.NONE);
+        assertEquals(2, appender.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.DEBUG).count(),
+                "at info, no tick line");
+    }
 }
