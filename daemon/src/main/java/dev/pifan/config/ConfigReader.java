@@ -110,12 +110,7 @@ final class ConfigReader {
         Takeover takeover = value(fan, "fan.takeover", "a takeover", Takeover::parse, defaults.fan().takeover());
 
         Map<String, NodeTuple> ceilingSection = section(valueNode(top, "ceiling"), "ceiling");
-        // The profile's ceiling goes with the profile's curve: a file that draws its own curve gets
-        // no guard unless it asks for one (ceiling.at), the rest of the guard's settings stay.
-        CeilingConfig ceilingDefaults = curve.containsKey("curve.points")
-                ? new CeilingConfig(OptionalDouble.empty(), defaults.ceiling().risePerSecond(),
-                        defaults.ceiling().fallPerSecond(), defaults.ceiling().settle(), defaults.ceiling().releaseC())
-                : defaults.ceiling();
+        CeilingConfig ceilingDefaults = defaults.ceiling();
         OptionalDouble ceilingAt = value(ceilingSection, "ceiling.at", "a temperature or off",
                 ConfigReader::temperatureOrOff, ceilingDefaults.atC());
         Function<String, Double> rate = within(Units::ratePerSecond, 0.0, CeilingConfig.MAX_RATE_PER_SECOND,
@@ -170,6 +165,17 @@ final class ConfigReader {
             }
         }
 
+        // The profile's ceiling guards a file's own curve too (a guard nobody turned off), unless it
+        // cannot apply to that curve: the curve starts at or above it, or it is not below the critical
+        // temperature. Then it is dropped, not reported: the file drew a curve, it never asked for
+        // this ceiling. Written (ceiling.at), or with the profile's curve, the same conflicts are
+        // problems below. The summary says whether a guard is on.
+        if (curve.containsKey("curve.points") && !written.containsKey("ceiling.at") && ceilingAt != null
+                && ceilingAt.isPresent() && points != null
+                && critical != null && (!(ceilingAt.getAsDouble() > points.get(0).celsius())
+                        || !(ceilingAt.getAsDouble() < critical))) {
+            ceilingAt = OptionalDouble.empty();
+        }
         if (ceilingAt != null && ceilingAt.isPresent() && points != null && critical != null
                 && critical > points.get(0).celsius()) {
             double at = ceilingAt.getAsDouble();

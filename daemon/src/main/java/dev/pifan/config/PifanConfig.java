@@ -104,7 +104,7 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
                 + ", " + curve.points().size() + " curve points "
                 + Units.format(curve.first().celsius()) + "-" + Units.format(curve.last().celsius()) + "C"
                 + ", hysteresis " + Units.format(curve.hysteresisC()) + "C"
-                + (ceiling.enabled() ? ", ceiling " + Units.format(ceiling.atC().getAsDouble()) + "C" : "")
+                + (ceiling.enabled() ? ", ceiling " + Units.format(ceiling.atC().getAsDouble()) + "C" : ", no ceiling guard")
                 + ", critical " + Units.format(safety.criticalC()) + "C"
                 + ", interval " + Units.format(interval)
                 + (hardware.equals(HardwareSpec.auto()) ? "" : ", hardware: temperature "

@@ -1,6 +1,7 @@
 package dev.pifan.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pifan.hal.Duty;
 import java.io.IOException;
@@ -122,6 +123,19 @@ class ConfigLoaderTest {
                 c.ceiling());
         assertEquals(CeilingConfig.OFF.atC(), parse("ceiling: {at: off}").ceiling().atC());
         assertEquals(0.0, parse("ceiling: {rise: 0%/s}").ceiling().risePerSecond());
+    }
+
+    @Test
+    void aFilesOwnCurveKeepsTheProfilesCeilingWhereItCanApply() throws ConfigException {
+        double profileCeiling = PifanConfig.defaults("pi4-heatsink").ceiling().atC().getAsDouble();
+        PifanConfig below = parse("curve: {points: [[45, 0%], [70, 100%]]}");
+        assertEquals(OptionalDouble.of(profileCeiling), below.ceiling().atC(), "a guard nobody turned off stays");
+        assertTrue(below.summary().contains(", ceiling " + Units.format(profileCeiling) + "C"), below.summary());
+        PifanConfig above = parse("curve: {points: [[70, 0%], [85, 100%]]}\nsafety: {critical: 90}");
+        assertEquals(OptionalDouble.empty(), above.ceiling().atC(), "a curve that starts above it: no guard");
+        assertTrue(above.summary().contains(", no ceiling guard"), above.summary());
+        assertEquals(OptionalDouble.empty(), parse("curve: {points: [[45, 0%], [70, 100%]]}\nceiling: {at: off}")
+                .ceiling().atC(), "turned off");
     }
 
     @Test
