@@ -2,6 +2,7 @@ package dev.pifan.cli;
 
 import dev.pifan.logging.LogLevelSetting;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,8 +41,10 @@ public final class PifanCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        // the locale's charset, as System.out has it; where it cannot show the chart's glyphs, ASCII stand-ins
+        Charset charset = Charset.defaultCharset();
+        PrintWriter out = AsciiFallback.printWriter(System.out, charset, true);
+        PrintWriter err = AsciiFallback.printWriter(System.err, charset, true);
         int exitCode = execute(args, out, err);
         out.flush(); // print() does not autoflush, and System.exit does not flush for us
         err.flush();
