@@ -19,7 +19,7 @@ class CurveAndConfigCommandTest {
 
     @Test
     void curveShowsTheTableAndTheChart() {
-        Cli cli = Cli.run("curve");
+        Cli cli = Cli.run("curve", "--profile", "pi4-heatsink"); // not an installed /etc/pifan/pifan.yaml
         assertEquals(0, cli.exitCode(), cli.err());
         String out = cli.out();
         assertTrue(out.contains("Fan curve from defaults"), out);
@@ -113,6 +113,38 @@ class CurveAndConfigCommandTest {
         assertTrue(cli.out().contains("60 C") && cli.out().contains("54 C"), cli.out());
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
         assertEquals(2, doc.getElementsByTagName("polyline").getLength(), "rising and falling branches");
+    }
+
+    @Test
+    void noTwoLabelsOfTheCurveSvgOverlapAndTheLegendHasSwatches() throws Exception {
+        Path svg = dir.resolve("curve.svg");
+        assertEquals(0, Cli.run("curve", "--profile", "pi4-heatsink", "--svg", svg.toString()).exitCode());
+        var texts = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile())
+                .getElementsByTagName("text");
+        List<double[]> boxes = new java.util.ArrayList<>();
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            var t = (org.w3c.dom.Element) texts.item(i);
+            double x = Double.parseDouble(t.getAttribute("x"));
+            double y = Double.parseDouble(t.getAttribute("y"));
+            double width = t.getTextContent().length() * 6.8; // 12 px sans-serif, as CurveChart spaces them
+            double left = switch (t.getAttribute("text-anchor")) {
+                case "middle" -> x - width / 2;
+                case "end" -> x - width;
+                default -> x;
+            };
+            for (int j = 0; j < boxes.size(); j++) {
+                double[] b = boxes.get(j);
+                boolean apart = left + width <= b[0] || b[0] + b[2] <= left || y - 12 >= b[1] || b[1] - 12 >= y;
+                assertTrue(apart, "'" + t.getTextContent() + "' overlaps '" + labels.get(j) + "'");
+            }
+            boxes.add(new double[] {left, y, width});
+            labels.add(t.getTextContent());
+        }
+        assertTrue(labels.contains("ceiling 65 °C") && labels.contains("rising (the curve)"), labels.toString());
+        String text = Files.readString(svg);
+        assertTrue(text.contains("stroke:#d62728;stroke-width:2.5") && text.split("stroke:#d62728").length == 3,
+                "the rising curve's stroke, once on the curve and once as its swatch");
     }
 
     @Test

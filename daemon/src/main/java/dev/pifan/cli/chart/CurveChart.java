@@ -118,12 +118,27 @@ public final class CurveChart {
         return (int) Math.round((1 - ratio) * (rows - 1));
     }
 
+    private static final String RISING_STYLE = "stroke:#d62728;stroke-width:2.5";
+    private static final String FALLING_STYLE = "stroke:#1f77b4;stroke-width:2;stroke-dasharray:6,4";
+    private static final String STALL_STYLE = "fill:#f2dede;stroke:none";
+    private static final String CRITICAL_STYLE = "stroke:#000;stroke-width:1.5;stroke-dasharray:2,3";
+    private static final String CEILING_STYLE = "stroke:#2ca02c;stroke-width:1.5;stroke-dasharray:4,3";
+    /** About the width of a character of the 12 px sans-serif labels, to space the legend's entries. */
+    private static final double CHAR_WIDTH = 6.8;
+
+    /** A legend entry: a short stroke of {@code style}, then its text; returns where the next entry starts. */
+    private static double legendLine(Svg svg, double x, double y, String style, String text) {
+        svg.line(x, y - 4, x + 24, y - 4, style);
+        svg.text(x + 30, y, "start", text);
+        return x + 30 + text.length() * CHAR_WIDTH + 24;
+    }
+
     /** The same chart as an SVG document. */
     public String renderSvg() {
-        Svg svg = new Svg(720, 420);
+        Svg svg = new Svg(720, 450);
         Plot plot = new Plot(60, 30, 620, 320, fromC, toC, 0, 1);
         svg.rect(plot.left(), plot.y(minDuty.ratio()), plot.width(), plot.bottom() - plot.y(minDuty.ratio()),
-                "fill:#f2dede;stroke:none");
+                STALL_STYLE);
         int samples = 400;
         double[] xs = new double[samples];
         double[] rising = new double[samples];
@@ -135,17 +150,22 @@ public final class CurveChart {
             falling[i] = plot.y(fallingDuty(celsius));
         }
         Axes.draw(svg, plot, "temperature (°C)", "duty (%)", 100);
-        svg.polyline(xs, falling, "stroke:#1f77b4;stroke-width:2;stroke-dasharray:6,4");
-        svg.polyline(xs, rising, "stroke:#d62728;stroke-width:2.5");
-        svg.line(plot.x(criticalC), plot.top(), plot.x(criticalC), plot.bottom(), "stroke:#000;stroke-width:1.5;stroke-dasharray:2,3");
+        svg.polyline(xs, falling, FALLING_STYLE);
+        svg.polyline(xs, rising, RISING_STYLE);
+        svg.line(plot.x(criticalC), plot.top(), plot.x(criticalC), plot.bottom(), CRITICAL_STYLE);
         svg.text(plot.x(criticalC), plot.top() - 8, "middle", "critical " + Numbers.compact(criticalC) + " °C");
         if (!Double.isNaN(ceilingC)) {
-            svg.line(plot.x(ceilingC), plot.top(), plot.x(ceilingC), plot.bottom(),
-                    "stroke:#2ca02c;stroke-width:1.5;stroke-dasharray:4,3");
-            svg.text(plot.x(ceilingC), plot.bottom() + 34, "middle", "ceiling " + Numbers.compact(ceilingC) + " °C");
+            svg.line(plot.x(ceilingC), plot.top(), plot.x(ceilingC), plot.bottom(), CEILING_STYLE);
+            // above the plot, as the critical label: below it sits the axis title
+            svg.text(plot.x(ceilingC), plot.top() - 8, "middle", "ceiling " + Numbers.compact(ceilingC) + " °C");
         }
-        svg.text(plot.left() + 8, plot.top() + 16, "start", "red: rising (curve)   blue dashed: falling ("
-                + Numbers.compact(hysteresisC) + " °C hysteresis)   pink: stall zone below min-duty " + minDuty);
+        // the legend under the axis title, each entry with its swatch, clear of the curves
+        double y = plot.bottom() + 62;
+        double x = plot.left();
+        x = legendLine(svg, x, y, RISING_STYLE, "rising (the curve)");
+        x = legendLine(svg, x, y, FALLING_STYLE, "falling (" + Numbers.compact(hysteresisC) + " °C hysteresis)");
+        svg.rect(x, y - 9, 24, 10, STALL_STYLE);
+        svg.text(x + 30, y, "start", "stall zone, below min-duty " + minDuty);
         return svg.render();
     }
 }
