@@ -3,6 +3,8 @@ package dev.pifan.cli;
 import dev.pifan.cli.chart.RunChart;
 import dev.pifan.config.PifanConfig;
 import dev.pifan.control.Controller;
+import dev.pifan.hal.ThrottleCondition;
+import dev.pifan.hal.ThrottleFlags;
 import dev.pifan.hal.sim.BoardProfile;
 import dev.pifan.hal.sim.LoadTrace;
 import dev.pifan.hal.sim.RunFigures;
@@ -109,7 +111,7 @@ final class SimulateCommand implements Callable<Integer> {
             writeCsv(result);
         }
         if (svg != null) {
-            Output.write(svg, RunChart.renderSvg(title(result), series(result.samples()), targetC, board.rpmMax()));
+            Output.write(svg, RunChart.renderSvg(title(result), series(result), targetC, board.rpmMax()));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? FiguresJson.of(result.figures()) + "\n" : summary(result));
@@ -183,20 +185,30 @@ final class SimulateCommand implements Callable<Integer> {
         return result.controller() + " on " + result.profile().name() + ", scenario " + result.scenario().name();
     }
 
-    private static RunChart.Series series(List<Sample> samples) {
+    private static RunChart.Series series(Simulation.Result result) {
+        List<Sample> samples = result.samples();
         int n = samples.size();
         double[] t = new double[n];
         double[] die = new double[n];
         double[] duty = new double[n];
         double[] rpm = new double[n];
+        boolean[] underVoltage = new boolean[n];
+        boolean[] throttling = new boolean[n];
+        boolean[] safety = new boolean[n];
         for (int i = 0; i < n; i++) {
             Sample s = samples.get(i);
             t[i] = s.timeS();
             die[i] = s.dieC();
             duty[i] = s.duty();
             rpm[i] = s.rpm();
+            underVoltage[i] = s.underVoltage();
+            ThrottleFlags flags = ThrottleFlags.of(s.throttled());
+            // under-voltage throttles too: for heat only without it (as the throttle rule reads the word)
+            throttling[i] = !underVoltage[i] && (flags.isActive(ThrottleCondition.THROTTLED)
+                    || flags.isActive(ThrottleCondition.SOFT_TEMPERATURE_LIMIT));
+            safety[i] = i < result.reasons().size() && result.reasons().get(i).isSafety();
         }
-        return new RunChart.Series(t, die, duty, rpm);
+        return new RunChart.Series(t, die, duty, rpm, underVoltage, throttling, safety);
     }
 
     private static String summary(Simulation.Result result) {

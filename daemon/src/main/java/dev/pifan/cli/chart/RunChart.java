@@ -2,25 +2,43 @@ package dev.pifan.cli.chart;
 
 /**
  * A simulated run over time: the die temperature against the target above, the commanded duty
- * and the fan speed below, on one time axis.
+ * and the fan speed below, on one time axis; the seconds of under-voltage, of thermal throttling
+ * and of a safety rule at full speed shaded across both.
  */
 public final class RunChart {
 
-    /** The per-second series of a run; all arrays have one entry per recorded second. */
-    public record Series(double[] timeS, double[] dieC, double[] duty, double[] rpm) {
+    /**
+     * The per-second series of a run; all arrays have one entry per recorded second.
+     *
+     * @param underVoltage the firmware reported under-voltage in that second
+     * @param throttling the firmware throttled the CPU for heat (throttled or soft limit)
+     * @param safety a safety rule ran the fan at full speed (a failing sensor, a stall, critical)
+     */
+    public record Series(double[] timeS, double[] dieC, double[] duty, double[] rpm, boolean[] underVoltage,
+            boolean[] throttling, boolean[] safety) {
         public Series {
             int n = timeS.length;
-            if (dieC.length != n || duty.length != n || rpm.length != n) {
+            if (dieC.length != n || duty.length != n || rpm.length != n || underVoltage.length != n
+                    || throttling.length != n || safety.length != n) {
                 throw new IllegalArgumentException("run chart series differ in length");
             }
         }
     }
 
+    private static final String DIE_STYLE = "stroke:#d62728;stroke-width:1.5";
+    /** Wide and pale under the duty's line: where they agree, both still show. */
+    private static final String SPEED_STYLE = "stroke:#2ca02c;stroke-width:4;stroke-opacity:0.45";
+    private static final String DUTY_STYLE = "stroke:#1f77b4;stroke-width:1.5";
+    private static final String UNDER_VOLTAGE_FILL = "fill:#fff3b0;stroke:none";
+    private static final String THROTTLING_FILL = "fill:#f7c6c6;stroke:none";
+    private static final String SAFETY_FILL = "fill:#d9d2f0;stroke:none";
+    private static final double CHAR_WIDTH = 6.8;
+
     private RunChart() {
     }
 
     public static String renderSvg(String title, Series series, double targetC, double rpmMax) {
-        Svg svg = new Svg(900, 600);
+        Svg svg = new Svg(900, 620);
         double[] t = series.timeS();
         double end = t.length == 0 ? 1 : t[t.length - 1];
         double minC = 20;
@@ -29,22 +47,64 @@ public final class RunChart {
             minC = Math.min(minC, Math.floor(c / 10) * 10);
             maxC = Math.max(maxC, Math.ceil(c / 10) * 10);
         }
-        Plot temperature = new Plot(70, 40, 790, 250, 0, end, minC, maxC);
+        Plot temperature = new Plot(70, 50, 790, 240, 0, end, minC, maxC);
         Plot fan = new Plot(70, 340, 790, 180, 0, end, 0, 1);
 
-        svg.text(temperature.left(), 20, "start", title);
+        for (Plot plot : new Plot[] {temperature, fan}) { // under the lines and the grid's labels
+            shade(svg, plot, t, series.underVoltage(), UNDER_VOLTAGE_FILL);
+            shade(svg, plot, t, series.throttling(), THROTTLING_FILL);
+            shade(svg, plot, t, series.safety(), SAFETY_FILL);
+        }
+        svg.text(450, 18, "middle", title); // centred on the 900 px width: the y axis' title sits at the left
         Axes.draw(svg, temperature, "", "die (°C)", 1);
         svg.line(temperature.left(), temperature.y(targetC), temperature.right(), temperature.y(targetC),
                 "stroke:#000;stroke-dasharray:4,4");
         svg.text(temperature.right(), temperature.y(targetC) - 4, "end", "target " + Numbers.compact(targetC) + " °C");
-        svg.polyline(xs(temperature, t), ys(temperature, series.dieC(), 1), "stroke:#d62728;stroke-width:1.5");
+        svg.polyline(xs(temperature, t), ys(temperature, series.dieC(), 1), DIE_STYLE);
 
         Axes.draw(svg, fan, "time (s)", "duty, speed (%)", 100);
-        svg.polyline(xs(fan, t), ys(fan, series.rpm(), rpmMax), "stroke:#2ca02c;stroke-width:1.2");
-        svg.polyline(xs(fan, t), ys(fan, series.duty(), 1), "stroke:#1f77b4;stroke-width:1.5");
-        svg.text(fan.right(), fan.top() - 8, "end", "blue: commanded duty   green: fan speed (% of "
-                + Numbers.compact(rpmMax) + " rpm)");
+        svg.polyline(xs(fan, t), ys(fan, series.rpm(), rpmMax), SPEED_STYLE);
+        svg.polyline(xs(fan, t), ys(fan, series.duty(), 1), DUTY_STYLE);
+
+        double y = fan.bottom() + 62;
+        double x = legendLine(svg, fan.left(), y, DIE_STYLE, "die temperature");
+        x = legendLine(svg, x, y, DUTY_STYLE, "commanded duty");
+        x = legendLine(svg, x, y, SPEED_STYLE, "fan speed (% of " + Numbers.compact(rpmMax) + " rpm)");
+        y += 20;
+        x = legendBox(svg, fan.left(), y, UNDER_VOLTAGE_FILL, "under-voltage");
+        x = legendBox(svg, x, y, THROTTLING_FILL, "throttled for heat");
+        legendBox(svg, x, y, SAFETY_FILL, "a safety rule at full speed");
         return svg.render();
+    }
+
+    /** A band over each run of seconds that are {@code true}. */
+    private static void shade(Svg svg, Plot plot, double[] t, boolean[] on, String style) {
+        int i = 0;
+        while (i < on.length) {
+            if (!on[i]) {
+                i++;
+                continue;
+            }
+            int from = i;
+            while (i < on.length && on[i]) {
+                i++;
+            }
+            double left = plot.x(t[from]);
+            double right = plot.x(i < t.length ? t[i] : t[t.length - 1] + 1);
+            svg.rect(left, plot.top(), Math.max(1, right - left), plot.bottom() - plot.top(), style);
+        }
+    }
+
+    private static double legendLine(Svg svg, double x, double y, String style, String text) {
+        svg.line(x, y - 4, x + 24, y - 4, style);
+        svg.text(x + 30, y, "start", text);
+        return x + 30 + text.length() * CHAR_WIDTH + 24;
+    }
+
+    private static double legendBox(Svg svg, double x, double y, String style, String text) {
+        svg.rect(x, y - 9, 24, 10, style);
+        svg.text(x + 30, y, "start", text);
+        return x + 30 + text.length() * CHAR_WIDTH + 24;
     }
 
     private static double[] xs(Plot plot, double[] timeS) {
