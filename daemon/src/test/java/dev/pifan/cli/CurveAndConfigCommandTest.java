@@ -127,7 +127,7 @@ class CurveAndConfigCommandTest {
             var t = (org.w3c.dom.Element) texts.item(i);
             double x = Double.parseDouble(t.getAttribute("x"));
             double y = Double.parseDouble(t.getAttribute("y"));
-            double width = t.getTextContent().length() * 6.8; // 12 px sans-serif, as CurveChart spaces them
+            double width = t.getTextContent().length() * 6.8; // 12 px sans-serif, as the charts' Legend spaces them
             double left = switch (t.getAttribute("text-anchor")) {
                 case "middle" -> x - width / 2;
                 case "end" -> x - width;

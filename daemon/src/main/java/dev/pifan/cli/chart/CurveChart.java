@@ -123,15 +123,7 @@ public final class CurveChart {
     private static final String STALL_STYLE = "fill:#f2dede;stroke:none";
     private static final String CRITICAL_STYLE = "stroke:#000;stroke-width:1.5;stroke-dasharray:2,3";
     private static final String CEILING_STYLE = "stroke:#2ca02c;stroke-width:1.5;stroke-dasharray:4,3";
-    /** About the width of a character of the 12 px sans-serif labels, to space the legend's entries. */
-    private static final double CHAR_WIDTH = 6.8;
 
-    /** A legend entry: a short stroke of {@code style}, then its text; returns where the next entry starts. */
-    private static double legendLine(Svg svg, double x, double y, String style, String text) {
-        svg.line(x, y - 4, x + 24, y - 4, style);
-        svg.text(x + 30, y, "start", text);
-        return x + 30 + text.length() * CHAR_WIDTH + 24;
-    }
 
     /** The same chart as an SVG document. */
     public String renderSvg() {
@@ -162,10 +154,9 @@ public final class CurveChart {
         // the legend under the axis title, each entry with its swatch, clear of the curves
         double y = plot.bottom() + 62;
         double x = plot.left();
-        x = legendLine(svg, x, y, RISING_STYLE, "rising (the curve)");
-        x = legendLine(svg, x, y, FALLING_STYLE, "falling (" + Numbers.compact(hysteresisC) + " °C hysteresis)");
-        svg.rect(x, y - 9, 24, 10, STALL_STYLE);
-        svg.text(x + 30, y, "start", "stall zone, below min-duty " + minDuty);
+        x = Legend.line(svg, x, y, RISING_STYLE, "rising (the curve)");
+        x = Legend.line(svg, x, y, FALLING_STYLE, "falling (" + Numbers.compact(hysteresisC) + " °C hysteresis)");
+        Legend.box(svg, x, y, STALL_STYLE, "stall zone, below min-duty " + minDuty);
         return svg.render();
     }
 }

@@ -32,7 +32,6 @@ public final class RunChart {
     private static final String UNDER_VOLTAGE_FILL = "fill:#fff3b0;stroke:none";
     private static final String THROTTLING_FILL = "fill:#f7c6c6;stroke:none";
     private static final String SAFETY_FILL = "fill:#d9d2f0;stroke:none";
-    private static final double CHAR_WIDTH = 6.8;
 
     private RunChart() {
     }
@@ -67,13 +66,13 @@ public final class RunChart {
         svg.polyline(xs(fan, t), ys(fan, series.duty(), 1), DUTY_STYLE);
 
         double y = fan.bottom() + 62;
-        double x = legendLine(svg, fan.left(), y, DIE_STYLE, "die temperature");
-        x = legendLine(svg, x, y, DUTY_STYLE, "commanded duty");
-        x = legendLine(svg, x, y, SPEED_STYLE, "fan speed (% of " + Numbers.compact(rpmMax) + " rpm)");
+        double x = Legend.line(svg, fan.left(), y, DIE_STYLE, "die temperature");
+        x = Legend.line(svg, x, y, DUTY_STYLE, "commanded duty");
+        x = Legend.line(svg, x, y, SPEED_STYLE, "fan speed (% of " + Numbers.compact(rpmMax) + " rpm)");
         y += 20;
-        x = legendBox(svg, fan.left(), y, UNDER_VOLTAGE_FILL, "under-voltage");
-        x = legendBox(svg, x, y, THROTTLING_FILL, "throttled for heat");
-        legendBox(svg, x, y, SAFETY_FILL, "a safety rule at full speed");
+        x = Legend.box(svg, fan.left(), y, UNDER_VOLTAGE_FILL, "under-voltage");
+        x = Legend.box(svg, x, y, THROTTLING_FILL, "throttled for heat");
+        Legend.box(svg, x, y, SAFETY_FILL, "a safety rule at full speed");
         return svg.render();
     }
 
@@ -95,17 +94,7 @@ public final class RunChart {
         }
     }
 
-    private static double legendLine(Svg svg, double x, double y, String style, String text) {
-        svg.line(x, y - 4, x + 24, y - 4, style);
-        svg.text(x + 30, y, "start", text);
-        return x + 30 + text.length() * CHAR_WIDTH + 24;
-    }
 
-    private static double legendBox(Svg svg, double x, double y, String style, String text) {
-        svg.rect(x, y - 9, 24, 10, style);
-        svg.text(x + 30, y, "start", text);
-        return x + 30 + text.length() * CHAR_WIDTH + 24;
-    }
 
     private static double[] xs(Plot plot, double[] timeS) {
         double[] out = new double[timeS.length];
