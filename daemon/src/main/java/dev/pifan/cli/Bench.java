@@ -253,28 +253,43 @@ final class Bench {
         return "FAIL " + String.join("+", failed);
     }
 
+    /** The text table's short names for {@link #COLUMNS}, so that a table fits 80 columns. */
+    private static final List<String> SHORT_NAMES = List.of("peak", "over", "thr", "duty", "dBA", "chg/h", "rev/h");
+    static final String TEXT_KEY = "peak: peak_c  over: over_target_s  thr: throttled_s  duty: mean_duty\n"
+            + "dBA: leq_dba  chg/h: changes_per_h  rev/h: reversals_per_h  *: best compliant\n";
+
+    /**
+     * For a terminal of 80 columns: a line per scenario (its load steps an hour and pifan's verdict),
+     * then a row per controller with the figures under short names (their key first).
+     */
     private static String text(List<String> header, List<List<String>> rows) {
-        int[] width = new int[header.size()];
-        for (int c = 0; c < header.size(); c++) {
-            width[c] = header.get(c).length();
+        int values = COLUMNS.size();
+        List<String> names = new ArrayList<>(List.of("controller"));
+        names.addAll(SHORT_NAMES);
+        int[] width = new int[values + 1];
+        for (int c = 0; c <= values; c++) {
+            width[c] = names.get(c).length();
             for (List<String> row : rows) {
-                width[c] = Math.max(width[c], row.get(c).length());
+                width[c] = Math.max(width[c], row.get(2 + c).length());
             }
         }
-        StringBuilder out = new StringBuilder();
-        appendTextRow(out, header, width);
+        StringBuilder out = new StringBuilder(TEXT_KEY);
+        appendTextRow(out, names, width);
         for (List<String> row : rows) {
-            appendTextRow(out, row, width);
+            if (!row.get(0).isEmpty()) {
+                out.append(row.get(0)).append(", ").append(row.get(1)).append(" load steps/h: ")
+                        .append(row.get(row.size() - 1)).append('\n');
+            }
+            appendTextRow(out, row.subList(2, 3 + values), width);
         }
         return out.toString();
     }
 
     private static void appendTextRow(StringBuilder out, List<String> cells, int[] width) {
-        StringBuilder line = new StringBuilder();
+        StringBuilder line = new StringBuilder("  ");
         for (int c = 0; c < cells.size(); c++) {
             String cell = cells.get(c);
-            boolean leftAligned = c == 0 || c == 2 || c == cells.size() - 1;
-            String padded = leftAligned
+            String padded = c == 0
                     ? cell + " ".repeat(width[c] - cell.length())
                     : " ".repeat(width[c] - cell.length()) + cell;
             line.append(c == 0 ? "" : "  ").append(padded);

@@ -25,8 +25,9 @@ class BenchCommandTest {
         String out = cli.out();
         assertTrue(out.startsWith("pi4-heatsink (pifan: defaults, target 65 C)\n"), out);
         assertTrue(out.contains("\ncm4-blade (pifan: defaults, target 65 C)\n"), out);
-        assertTrue(out.contains("scenario      steps/h  controller         peak_c  over_target_s"), out);
-        assertTrue(out.matches("(?s).*sustained-25 +1\\.0 +pifan .* pass\n.*"), out);
+        assertTrue(out.matches("(?s).*\n  controller +peak +over +thr +duty +dBA +chg/h +rev/h\n.*"), out);
+        assertTrue(out.contains("\nsustained-25, 1.0 load steps/h: pass\n  pifan  "), out);
+        assertTrue(out.lines().allMatch(line -> line.length() <= 80), "a terminal of 80 columns:\n" + out);
         assertTrue(out.contains("4 of 4 scenario runs meet all three criteria"), out);
         assertTrue(out.contains("fancontrol-linear"), out);
         // the progress line rewrites itself with \r and ends with a newline
