@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -243,9 +242,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static String describe(Snapshot s) {
-        String temperature = s.celsius().isPresent()
-                ? String.format(Locale.ROOT, "%.1f C", s.celsius().getAsDouble())
-                : "unreadable";
+        String temperature = s.temperature("unreadable");
         String rpm = s.rpm().isPresent() ? ", " + s.rpm().getAsInt() + " rpm" : "";
         String detail = s.decision().detail().isEmpty() ? "" : " - " + s.decision().detail();
         return "temperature " + temperature + ", throttled " + s.flags() + ", fan " + s.duty() + rpm

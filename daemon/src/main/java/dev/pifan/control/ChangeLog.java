@@ -48,9 +48,7 @@ public final class ChangeLog implements TickListener {
         double duty = snapshot.duty().ratio();
         Reason reason = snapshot.reason();
         if (reason != lastReason || !(Math.abs(duty - lastDuty) < DUTY_STEP)) {
-            String temperature = snapshot.celsius().isPresent()
-                    ? String.format(Locale.ROOT, "%.1f C", snapshot.celsius().getAsDouble())
-                    : "unknown";
+            String temperature = snapshot.temperature("unknown");
             String detail = snapshot.decision().detail().isEmpty() ? "" : ": " + snapshot.decision().detail();
             if (reason.isSafety()) {
                 LOG.warn("fan {} ({}), temperature {}{}", snapshot.duty(), reason.label(), temperature, detail);

@@ -1,7 +1,6 @@
 package dev.pifan.control;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -35,9 +34,7 @@ public final class Heartbeat implements TickListener {
             return;
         }
         nextNanos = s.nanos() + periodNanos;
-        String temperature = s.celsius().isPresent()
-                ? String.format(Locale.ROOT, "%.1f C", s.celsius().getAsDouble()) : "unknown";
-        out.accept("running: tick " + s.tick() + ", temperature " + temperature + ", fan " + s.duty() + " ("
+        out.accept("running: tick " + s.tick() + ", temperature " + s.temperature("unknown") + ", fan " + s.duty() + " ("
                 + s.reason().label() + ")" + (s.applied() ? "" : ", NOT APPLIED: the write failed")
                 + (s.rpm().isPresent() ? ", " + s.rpm().getAsInt() + " rpm" : ""));
     }

@@ -3,6 +3,7 @@ package dev.pifan.control;
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.ThrottleFlags;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -61,5 +62,10 @@ public record Snapshot(
 
     public Reason reason() {
         return decision.reason();
+    }
+
+    /** The temperature read, as {@code 52.3 C}; {@code unread} when it could not be read. */
+    public String temperature(String unread) {
+        return celsius.isPresent() ? String.format(Locale.ROOT, "%.1f C", celsius.getAsDouble()) : unread;
     }
 }

@@ -4,7 +4,6 @@ import dev.pifan.control.Snapshot;
 import dev.pifan.control.TickListener;
 import dev.pifan.hal.MonotonicClock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
@@ -114,9 +113,6 @@ public final class SystemdWatchdog implements TickListener {
     }
 
     static String status(Snapshot s) {
-        String temperature = s.celsius().isPresent()
-                ? String.format(Locale.ROOT, "%.1f C", s.celsius().getAsDouble())
-                : "temperature unknown";
-        return "STATUS=" + temperature + ", fan " + s.duty() + " (" + s.reason().label() + ")";
+        return "STATUS=" + s.temperature("temperature unknown") + ", fan " + s.duty() + " (" + s.reason().label() + ")";
     }
 }
