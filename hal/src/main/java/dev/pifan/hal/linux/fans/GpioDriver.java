@@ -170,7 +170,7 @@ public final class GpioDriver extends RecordedFanDriver<GpioDriver.Spec> {
         int pin = record.group(1) != null ? Integer.parseInt(record.group(1)) : -1;
         int chip = record.group(2) != null ? Integer.parseInt(record.group(2)) : -1;
         int line = record.group(3) != null ? Integer.parseInt(record.group(3)) : -1;
-        try (DeviceProvider library = providers.open(I2cFanDriver.recordedProvider(words[0]))) {
+        try (DeviceProvider library = providers.open(recordedProvider(words[0]))) {
             library.leaveGpio(pin, chip, line, activeHigh);
         }
         return (pin >= 0 ? "GPIO" + pin : "gpiochip" + chip + " line " + line) + ": switched on ("

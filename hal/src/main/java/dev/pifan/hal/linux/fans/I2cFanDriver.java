@@ -85,13 +85,4 @@ abstract class I2cFanDriver<S extends FanSpec> extends RecordedFanDriver<S> {
     static int recordedAddress(Matcher key) {
         return Integer.parseInt(key.group(2), 16);
     }
-
-    /** The recorded provider; diozero (the default) for a value that is not one. */
-    static Provider recordedProvider(String value) {
-        try {
-            return Provider.parse(value);
-        } catch (IllegalArgumentException e) {
-            return Provider.DIOZERO;
-        }
-    }
 }

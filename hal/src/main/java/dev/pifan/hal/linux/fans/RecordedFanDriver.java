@@ -1,6 +1,7 @@
 package dev.pifan.hal.linux.fans;
 
 import dev.pifan.hal.HalException;
+import dev.pifan.hal.io.Provider;
 import dev.pifan.hal.linux.DeviceProviders;
 import dev.pifan.hal.linux.FanSpec;
 import dev.pifan.hal.linux.Sysfs;
@@ -36,5 +37,14 @@ abstract class RecordedFanDriver<S extends FanSpec> extends FanDriver<S> {
             throws HalException {
         Matcher matcher = record.matcher(key);
         return matcher.matches() ? Optional.of(restore(sysfs, providers, matcher, value)) : Optional.empty();
+    }
+
+    /** The recorded provider; diozero (the default) for a value that is not one. */
+    static Provider recordedProvider(String value) {
+        try {
+            return Provider.parse(value);
+        } catch (IllegalArgumentException e) {
+            return Provider.DIOZERO;
+        }
     }
 }
