@@ -4,6 +4,7 @@ import dev.pifan.config.ConfigException;
 import dev.pifan.config.ConfigLoader;
 import dev.pifan.config.PifanConfig;
 import dev.pifan.config.ProfileDefaults;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,17 @@ final class ConfigOption {
             return PifanConfig.defaults(profile);
         }
         return loadFile(file, profile);
+    }
+
+    /**
+     * As {@link #load}, but without {@code --config} the installed config when there is one (what
+     * {@code pifan run} reads on the node), before the profile's defaults.
+     */
+    PifanConfig loadOrInstalled(Path installed, String profile) {
+        if (file == null && Files.exists(installed)) {
+            return loadFile(installed);
+        }
+        return load(profile);
     }
 
     /** Whether the file holds no YAML at all (false when it cannot be read: loading it says why). */

@@ -10,7 +10,6 @@ import dev.pifan.telemetry.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -81,10 +80,8 @@ final class CurveCommand implements Callable<Integer> {
      * when there is one, else {@link #DEFAULT_PROFILE}'s defaults (the first line printed says which).
      */
     static PifanConfig choose(ConfigOption config, String profile, Path systemConfig) {
-        if (config.file == null && profile == null && Files.exists(systemConfig)) {
-            return ConfigOption.loadFile(systemConfig);
-        }
-        return config.load(Profiles.require(profile == null ? DEFAULT_PROFILE : profile));
+        return profile != null ? config.load(Profiles.require(profile))
+                : config.loadOrInstalled(systemConfig, DEFAULT_PROFILE);
     }
 
     @Override

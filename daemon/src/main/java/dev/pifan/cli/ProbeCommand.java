@@ -12,7 +12,6 @@ import dev.pifan.hal.linux.ThrottleSpec;
 import dev.pifan.hal.linux.fans.AutoDriver;
 import dev.pifan.hal.linux.fans.HwmonDriver;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,10 +108,7 @@ final class ProbeCommand implements Callable<Integer> {
 
     /** The same config {@code pifan run} would read: its hardware section's hints shape discovery. */
     private PifanConfig loadConfig() {
-        if (config.file == null && Files.exists(RunCommand.SYSTEM_CONFIG)) {
-            return ConfigOption.loadFile(RunCommand.SYSTEM_CONFIG);
-        }
-        return config.load(ProfileDefaults.AUTO);
+        return config.loadOrInstalled(RunCommand.SYSTEM_CONFIG, ProfileDefaults.AUTO);
     }
 
     /**
