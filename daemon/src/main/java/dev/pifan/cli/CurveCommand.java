@@ -3,10 +3,10 @@ package dev.pifan.cli;
 import dev.pifan.cli.chart.CurveChart;
 import dev.pifan.cli.chart.Numbers;
 import dev.pifan.config.CeilingConfig;
-import dev.pifan.config.CurvePoint;
 import dev.pifan.config.PifanConfig;
 import dev.pifan.control.FanCurve;
 import dev.pifan.telemetry.Json;
+import dev.pifan.telemetry.StatusReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -56,15 +56,9 @@ final class CurveCommand implements Callable<Integer> {
     static String json(PifanConfig config) {
         Json.Writer w = Json.writer().beginObject()
                 .name("source").value(config.source())
-                .name("board").value(config.board())
-                .name("points").beginArray();
-        for (CurvePoint p : config.curve().points()) {
-            w.beginObject().name("celsius").value(p.celsius()).name("duty").value(p.duty().ratio()).endObject();
-        }
-        w.endArray()
-                .name("hysteresis_celsius").value(config.curve().hysteresisC())
-                .name("critical_celsius").value(config.safety().criticalC())
-                .name("ceiling_celsius");
+                .name("board").value(config.board());
+        StatusReport.curveFields(w, TelemetryFactory.curve(config));
+        w.name("ceiling_celsius");
         if (config.ceiling().atC().isPresent()) {
             w.value(config.ceiling().atC().getAsDouble());
         } else {

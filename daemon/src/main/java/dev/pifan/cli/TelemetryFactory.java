@@ -52,7 +52,8 @@ final class TelemetryFactory {
         }
     }
 
-    private static NodeInfo.Curve curve(PifanConfig config) {
+    /** The config's curve as /status shows it. */
+    static NodeInfo.Curve curve(PifanConfig config) {
         return new NodeInfo.Curve(
                 config.curve().points().stream().map(p -> new NodeInfo.Point(p.celsius(), p.duty())).toList(),
                 config.curve().hysteresisC(), config.safety().criticalC());

@@ -37,6 +37,20 @@ public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health h
     }
 
     /**
+     * A curve's points, hysteresis and critical temperature as fields of the object being written:
+     * {@code /status}'s {@code curve}, and {@code pifan curve --json}, read alike by a script.
+     */
+    public static void curveFields(Json.Writer w, NodeInfo.Curve curve) {
+        w.name("points").beginArray();
+        for (NodeInfo.Point p : curve.points()) {
+            w.beginObject().name("celsius").value(p.celsius()).name("duty").value(p.duty().ratio()).endObject();
+        }
+        w.endArray()
+                .name("hysteresis_celsius").value(curve.hysteresisC())
+                .name("critical_celsius").value(curve.criticalC());
+    }
+
+    /**
      * The report as one JSON object. Units are in the names, as in the metrics: temperatures in
      * degrees Celsius, duties as ratios 0..1, times in seconds; {@code null} where nothing is known.
      */
@@ -55,14 +69,9 @@ public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health h
                 .name("source").value(node.configSource())
                 .name("interval_seconds").value(node.interval().toNanos() / 1e9)
                 .endObject();
-        w.name("curve").beginObject().name("points").beginArray();
-        for (NodeInfo.Point p : node.curve().points()) {
-            w.beginObject().name("celsius").value(p.celsius()).name("duty").value(p.duty().ratio()).endObject();
-        }
-        w.endArray()
-                .name("hysteresis_celsius").value(node.curve().hysteresisC())
-                .name("critical_celsius").value(node.curve().criticalC())
-                .endObject();
+        w.name("curve").beginObject();
+        curveFields(w, node.curve());
+        w.endObject();
         w.name("uptime_seconds").value(seconds(uptimeNanos));
         w.name("health").beginObject()
                 .name("ok").value(health.ok())
