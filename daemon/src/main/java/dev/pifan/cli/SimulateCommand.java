@@ -224,6 +224,17 @@ final class SimulateCommand implements Callable<Integer> {
                   direction reversals  %8.1f /h
                 """, result.controller(), result.profile().name(), result.scenario().name(), result.samples().size(),
                 f.peakC(), result.targetC(), f.overTargetS(), f.throttledS(), f.meanDuty() * 100, f.leqDba(),
-                f.changesPerH(), f.reversalsPerH());
+                f.changesPerH(), f.reversalsPerH()) + silentFanNote(result);
+    }
+
+    /** A fan that ran yet scored the floor: say why, or "0.0 dB(A)" at 22% duty reads as a bug. */
+    private static String silentFanNote(Simulation.Result result) {
+        RunFigures f = result.figures();
+        if (f.meanDuty() == 0 || f.leqDba() > RunFigures.L_FLOOR_DBA) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "  (%s's %.0f dB(A) fan is under the model's %.0f dB(A) floor below %.0f%% duty)%n",
+                result.profile().name(), result.profile().lMaxDba(), RunFigures.L_FLOOR_DBA,
+                100 * RunFigures.silentBelowDuty(result.profile()));
     }
 }

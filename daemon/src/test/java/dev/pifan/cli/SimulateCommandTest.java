@@ -29,6 +29,21 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aFanThatRanUnderTheNoiseFloorIsExplainedNotLeftAsZero() {
+        Cli quiet = Cli.run("simulate", "--profile", "cm4-blade", "--scenario", "sustained-25");
+        assertEquals(0, quiet.exitCode(), quiet.err());
+        assertTrue(quiet.out().contains("noise (Leq)               0.0 dB(A)"), quiet.out());
+        assertTrue(quiet.out().contains("(cm4-blade's 18 dB(A) fan is under the model's 0 dB(A) floor below 44% duty)"),
+                quiet.out());
+
+        Cli audible = Cli.run("simulate", "--profile", "pi5-active-cooler", "--scenario", "rack-33");
+        assertEquals(0, audible.exitCode(), audible.err());
+        assertTrue(!audible.out().contains("floor below"), audible.out());
+        Cli idle = Cli.run("simulate", "--profile", "cm4-blade", "--scenario", "idle-25");
+        assertTrue(!idle.out().contains("floor below"), "a fan that never ran needs no excuse: " + idle.out());
+    }
+
+    @Test
     void jsonHasExactlyTheSpecKeys() {
         Cli cli = Cli.run("simulate", "--profile", "pi5-active-cooler", "--scenario", "august-30", "--json");
         assertEquals(0, cli.exitCode(), cli.err());

@@ -53,6 +53,15 @@ public record RunFigures(
     }
 
     /**
+     * The duty under which this fan is below the noise floor: where {@code l_max + 50 log10(duty)}
+     * reaches {@code L_FLOOR} (the speed follows {@code rpm_max * duty}). 0.44 for a fan of 18 dB(A):
+     * a quiet fan run slowly contributes nothing to {@code leq_dba}, which is why such runs read 0.
+     */
+    public static double silentBelowDuty(BoardProfile profile) {
+        return Math.min(1.0, Math.pow(10, (L_FLOOR_DBA - profile.lMaxDba()) / 50));
+    }
+
+    /**
      * The fan's noise at this speed: {@code max(L_FLOOR, l_max + 50 log10(rpm / rpm_max))} for rpm >= 1,
      * else {@code L_FLOOR}.
      */
