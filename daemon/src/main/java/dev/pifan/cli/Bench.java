@@ -39,6 +39,23 @@ final class Bench {
         return names;
     }
 
+    /**
+     * A board to bench: its physics, the profile whose config defaults pifan runs with, and how
+     * {@code pifan simulate} is told both.
+     */
+    record Board(BoardProfile plant, String defaults, String args) {
+
+        /** A built-in profile: its own physics and defaults. */
+        static Board of(BoardProfile profile) {
+            return new Board(profile, profile.name(), "--profile " + profile.name());
+        }
+
+        /** Another plant (a file, a drawn one) with the defaults of {@code profile}. */
+        static Board plant(BoardProfile plant, String profile, String file) {
+            return new Board(plant, profile, "--profile " + profile + " --plant " + file);
+        }
+    }
+
     /** One controller's run of one scenario. */
     record Run(String controller, RunFigures figures) {
 
@@ -61,11 +78,15 @@ final class Bench {
      *
      * @param source how a reader reruns it with {@code pifan simulate}: {@code --scenario NAME} or {@code --trace FILE}
      */
-    record ScenarioResult(BoardProfile profile, Scenario scenario, String source, double loadStepsPerH,
-            List<Run> runs) {
+    record ScenarioResult(Board board, Scenario scenario, String source, double loadStepsPerH, List<Run> runs) {
 
         ScenarioResult {
             runs = List.copyOf(runs);
+        }
+
+        /** The physics it ran on. */
+        BoardProfile profile() {
+            return board.plant();
         }
 
         Run pifan() {
@@ -146,34 +167,46 @@ final class Bench {
     record Case(Scenario scenario, String source) {
     }
 
+    /** Runs per board and case: pifan and each baseline. */
+    static int runsPerCase() {
+        return controllers().size();
+    }
+
     /**
-     * Runs every case on every profile with pifan (the profile's config from {@code configFor})
-     * and every baseline, in that order.
+     * Runs every case on every board with pifan (with the config of the board's defaults, from
+     * {@code configFor}) and every baseline, in that order.
      */
-    static List<ScenarioResult> run(List<BoardProfile> profiles, List<Case> cases,
-            Function<BoardProfile, PifanConfig> configFor, double targetC, Progress progress) {
-        List<String> names = controllers();
-        int total = profiles.size() * cases.size() * names.size();
-        int done = 0;
+    static List<ScenarioResult> run(List<Board> boards, List<Case> cases, Function<String, PifanConfig> configFor,
+            double targetC, Progress progress) {
         List<ScenarioResult> results = new ArrayList<>();
-        for (BoardProfile profile : profiles) {
-            PifanConfig config = configFor.apply(profile);
-            for (Case c : cases) {
-                List<Run> runs = new ArrayList<>();
-                for (String name : names) {
-                    progress.before(done++, total, profile.name() + " " + c.scenario().name() + " " + name);
-                    Controller controller = ControlFactory.controller(name, config);
-                    // the baselines are specified at a 1 s period, pifan runs at its configured interval
-                    Duration interval = name.equals("pifan") ? config.interval() : Duration.ofSeconds(1);
-                    Simulation.Result result = Simulation.run(profile, c.scenario(), controller, interval, targetC,
-                            config.safety().readTimeout());
-                    runs.add(new Run(name, result.figures()));
-                }
-                results.add(new ScenarioResult(profile, c.scenario(), c.source(), loadStepsPerHour(c.scenario()),
-                        runs));
-            }
+        int total = boards.size() * cases.size() * runsPerCase();
+        for (Board board : boards) {
+            results.addAll(run(board, cases, configFor.apply(board.defaults()), targetC, progress, results.size()
+                    * runsPerCase(), total));
         }
-        progress.before(done, total, "");
+        progress.before(total, total, "");
+        return results;
+    }
+
+    /** Every case on one board; progress counts from {@code done} of {@code total}. */
+    static List<ScenarioResult> run(Board board, List<Case> cases, PifanConfig config, double targetC,
+            Progress progress, int done, int total) {
+        List<String> names = controllers();
+        BoardProfile profile = board.plant();
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Case c : cases) {
+            List<Run> runs = new ArrayList<>();
+            for (String name : names) {
+                progress.before(done++, total, profile.name() + " " + c.scenario().name() + " " + name);
+                Controller controller = ControlFactory.controller(name, config);
+                // the baselines are specified at a 1 s period, pifan runs at its configured interval
+                Duration interval = name.equals("pifan") ? config.interval() : Duration.ofSeconds(1);
+                Simulation.Result result = Simulation.run(profile, c.scenario(), controller, interval, targetC,
+                        config.safety().readTimeout());
+                runs.add(new Run(name, result.figures()));
+            }
+            results.add(new ScenarioResult(board, c.scenario(), c.source(), loadStepsPerHour(c.scenario()), runs));
+        }
         return results;
     }
 
@@ -327,7 +360,8 @@ final class Bench {
         for (ScenarioResult result : results) {
             Verdict verdict = result.verdict();
             json.beginObject()
-                    .name("profile").value(result.profile().name())
+                    .name("profile").value(result.board().defaults())
+                    .name("plant").value(result.profile().name())
                     .name("scenario").value(result.scenario().name())
                     .name("duration_s").value(result.scenario().durationS())
                     .name("load_steps_per_h").value(result.loadStepsPerH())
@@ -352,7 +386,7 @@ final class Bench {
 
     /** The command line that reruns one row and writes its per-second CSV. */
     static String replay(ScenarioResult result, String controller, double targetC) {
-        StringBuilder command = new StringBuilder("pifan simulate --profile ").append(result.profile().name())
+        StringBuilder command = new StringBuilder("pifan simulate ").append(result.board().args())
                 .append(' ').append(result.source());
         result.scenario().noise().ifPresent(n -> command.append(" --noise ")
                 .append(FiguresJson.number(n.sigmaC())).append(" --seed ").append(n.seed()));

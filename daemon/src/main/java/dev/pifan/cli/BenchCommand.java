@@ -1,12 +1,16 @@
 package dev.pifan.cli;
 
+import dev.pifan.config.PifanConfig;
 import dev.pifan.hal.sim.BoardProfile;
 import dev.pifan.hal.sim.CsvFormatException;
 import dev.pifan.hal.sim.LoadTrace;
+import dev.pifan.hal.sim.PlantFile;
 import dev.pifan.hal.sim.Scenario;
 import dev.pifan.hal.sim.Scenarios;
+import dev.pifan.telemetry.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +41,20 @@ final class BenchCommand implements Callable<Integer> {
             description = "A board profile (repeatable; default: all of pi4-heatsink, pi5-active-cooler, cm4-blade).")
     List<String> profiles = new ArrayList<>();
 
+    @Option(names = "--plant", paramLabel = "FILE",
+            description = "Bench this plant file (the thermal model's constants as YAML) instead of the profiles' own "
+                    + "physics, with the config defaults of the one --profile (repeatable).")
+    List<Path> plants = new ArrayList<>();
+
+    @Option(names = "--perturb", paramLabel = "N",
+            description = "Run every scenario on N plants drawn around each board (see docs/benchmarks.md) and print "
+                    + "pifan's pass rate and worst margin per criterion (needs --seed).")
+    Integer perturb;
+
+    @Option(names = "--plants-out", paramLabel = "DIR",
+            description = "With --perturb: write each drawn plant as DIR/NAME.yaml, to rerun any run with simulate --plant.")
+    Path plantsOut;
+
     @Option(names = "--scenario", paramLabel = "NAME",
             description = "A built-in scenario (repeatable; default: all of them, unless only --trace is given).")
     List<String> scenarios = new ArrayList<>();
@@ -54,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--noise", paramLabel = "SIGMA", description = "Gaussian sensor noise on every scenario, sigma in C (needs --seed).")
     Double noiseSigmaC;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the sensor noise.")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the sensor noise, or of the plants --perturb draws.")
     Long seed;
 
     @Option(names = "--markdown", description = "Print the tables as Markdown (for docs/benchmarks.md).")
@@ -71,19 +90,36 @@ final class BenchCommand implements Callable<Integer> {
         if (markdown && json) {
             throw CliError.usage("--markdown and --json exclude each other");
         }
-        if ((noiseSigmaC == null) != (seed == null)) {
+        if (perturb != null && seed == null) {
+            throw CliError.usage("--perturb needs --seed: a run must be reproducible");
+        }
+        if (perturb == null && (noiseSigmaC == null) != (seed == null)) {
             throw CliError.usage("--noise and --seed go together: a run must be reproducible");
         }
-        List<BoardProfile> boards = boards();
+        if (perturb != null && (perturb < 1 || perturb > MAX_PERTURB)) {
+            throw CliError.usage("--perturb " + perturb + ": expected 1.." + MAX_PERTURB + " plants per board");
+        }
+        if (perturb != null && (markdown || noiseSigmaC != null)) {
+            throw CliError.usage("--perturb prints pass rates as text or --json, with its own sensor noise: "
+                    + (markdown ? "drop --markdown" : "drop --noise"));
+        }
+        if (plantsOut != null && perturb == null) {
+            throw CliError.usage("--plants-out writes the plants --perturb draws: give --perturb");
+        }
+        List<Bench.Board> boards = boards();
         List<Bench.Case> cases = cases();
         PrintWriter err = spec.commandLine().getErr();
         Bench.Progress progress = quiet ? Bench.Progress.NONE : new ProgressLine(err);
         Map<String, String> sources = new LinkedHashMap<>();
-        List<Bench.ScenarioResult> results = Bench.run(boards, cases, profile -> {
-            var loaded = config.load(profile.name());
-            sources.put(profile.name(), loaded.source());
+        Function<String, PifanConfig> configFor = profile -> {
+            var loaded = config.load(profile);
+            sources.put(profile, loaded.source());
             return loaded;
-        }, targetC, progress);
+        };
+        if (perturb != null) {
+            return perturbed(boards, cases, configFor, progress);
+        }
+        List<Bench.ScenarioResult> results = Bench.run(boards, cases, configFor, targetC, progress);
 
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -91,13 +127,13 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         boolean first = true;
-        for (BoardProfile board : boards) {
-            List<Bench.ScenarioResult> ofBoard = results.stream().filter(r -> r.profile().equals(board)).toList();
+        for (Bench.Board board : boards) {
+            List<Bench.ScenarioResult> ofBoard = results.stream().filter(r -> r.board().equals(board)).toList();
             if (!first) {
                 out.println();
             }
             first = false;
-            String title = board.name() + " (pifan: " + sources.get(board.name()) + ", target "
+            String title = board.plant().name() + " (pifan: " + sources.get(board.defaults()) + ", target "
                     + dev.pifan.cli.chart.Numbers.compact(targetC) + " C)";
             out.println(markdown ? "#### " + title : title);
             if (markdown) {
@@ -113,11 +149,89 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<BoardProfile> boards() {
-        if (profiles.isEmpty()) {
-            return BoardProfile.names().stream().map(BoardProfile::named).toList();
+    /** The most plants --perturb draws per board: 1000 is some 40 minutes of runs per profile. */
+    static final int MAX_PERTURB = 1000;
+
+    /** The fraction of perturbed runs each criterion must pass for the exit status 0 (docs/benchmarks.md). */
+    static final double PERTURBED_PASS_RATE = 0.95;
+
+    private List<Bench.Board> boards() {
+        if (!plants.isEmpty()) {
+            if (profiles.size() != 1) {
+                throw CliError.usage("--plant takes its config defaults from one --profile: give exactly one");
+            }
+            String defaults = Profiles.require(profiles.get(0));
+            return plants.stream().map(f -> Bench.Board.plant(Profiles.plant(f), defaults, f.toString())).toList();
         }
-        return profiles.stream().map(Profiles::profile).distinct().toList();
+        List<BoardProfile> chosen = profiles.isEmpty()
+                ? BoardProfile.names().stream().map(BoardProfile::named).toList()
+                : profiles.stream().map(Profiles::profile).distinct().toList();
+        return chosen.stream().map(Bench.Board::of).toList();
+    }
+
+    /**
+     * {@code --perturb}: the cases on {@code perturb} plants drawn around each board, pifan and the
+     * baselines on each, summed up per board. Exit status 1 when a criterion passes on fewer than
+     * {@link #PERTURBED_PASS_RATE} of a board's runs.
+     */
+    private int perturbed(List<Bench.Board> boards, List<Bench.Case> cases,
+            Function<String, PifanConfig> configFor, Bench.Progress progress) {
+        int total = boards.size() * perturb * cases.size() * Bench.runsPerCase();
+        int done = 0;
+        List<Robustness> summaries = new ArrayList<>();
+        for (Bench.Board base : boards) {
+            var config = configFor.apply(base.defaults());
+            List<Bench.ScenarioResult> results = new ArrayList<>();
+            for (Perturbation.Draw draw : Perturbation.around(base.plant(), perturb, seed)) {
+                String file = writeDrawn(base, draw, cases);
+                List<Bench.Case> noisy = cases.stream().map(c -> new Bench.Case(
+                        c.scenario().withNoise(draw.sensorNoiseC(), draw.noiseSeed()), c.source())).toList();
+                results.addAll(Bench.run(Bench.Board.plant(draw.plant(), base.defaults(), file), noisy, config, targetC,
+                        progress, done, total));
+                done += cases.size() * Bench.runsPerCase();
+            }
+            summaries.add(Robustness.of(base.plant().name(), perturb, results));
+        }
+        progress.before(total, total, "");
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            var writer = Json.writer().beginObject().name("perturb").value(perturb)
+                    .name("seed").value(seed).name("target_c").value(targetC)
+                    .name("pass_rate_goal").value(PERTURBED_PASS_RATE).name("boards").beginArray();
+            summaries.forEach(r -> r.json(writer));
+            out.print(writer.endArray().endObject() + "\n");
+        } else {
+            for (Robustness r : summaries) {
+                out.print(r.text(cases.size()));
+            }
+            out.printf(Locale.ROOT, "%nGoal: every criterion on at least %.0f%% of each board's runs: %s%n",
+                    100 * PERTURBED_PASS_RATE, summaries.stream().allMatch(r -> r.meets(PERTURBED_PASS_RATE))
+                            ? "met" : "NOT met");
+        }
+        return summaries.stream().allMatch(r -> r.meets(PERTURBED_PASS_RATE)) ? 0 : 1;
+    }
+
+    /** Writes a drawn plant under --plants-out and returns how a replay names it. */
+    private String writeDrawn(Bench.Board base, Perturbation.Draw draw, List<Bench.Case> cases) {
+        String name = draw.plant().name() + ".yaml";
+        if (plantsOut == null) {
+            return name;
+        }
+        Path file = plantsOut.resolve(name);
+        String heading = String.format(Locale.ROOT, """
+                %s: drawn around %s by pifan bench --perturb %d --seed %d (draw %d).
+                Its sensor noise: sigma %s C, seed %d. Rerun a scenario of it with
+                  pifan simulate --profile %s --plant %s --noise %s --seed %d %s""",
+                draw.plant().name(), base.plant().name(), perturb, seed, draw.index(),
+                FiguresJson.number(draw.sensorNoiseC()), draw.noiseSeed(), base.defaults(), file,
+                FiguresJson.number(draw.sensorNoiseC()), draw.noiseSeed(), cases.get(0).source());
+        try {
+            Files.createDirectories(plantsOut);
+        } catch (IOException e) {
+            throw CliError.badContent("cannot create --plants-out " + plantsOut + ": " + Output.describe(e));
+        }
+        Output.write(file, PlantFile.write(draw.plant(), heading));
+        return file.toString();
     }
 
     private List<Bench.Case> cases() {

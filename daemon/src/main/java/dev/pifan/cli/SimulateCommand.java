@@ -40,6 +40,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Board profile: pi4-heatsink, pi5-active-cooler or cm4-blade.")
     String profile;
 
+    @Option(names = "--plant", paramLabel = "FILE",
+            description = "A plant file (the thermal model's constants as YAML, docs/thermal-model.md) that replaces "
+                    + "the profile's physics; the config defaults still come from --profile.")
+    Path plant;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
@@ -98,8 +103,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BoardProfile board = Profiles.profile(profile);
-        PifanConfig loaded = config.load(board.name());
+        String defaults = Profiles.require(profile);
+        BoardProfile board = Profiles.physics(profile, plant);
+        PifanConfig loaded = config.load(defaults);
         Scenario scenario = scenario().withFaults(loaded.simulation().faults());
         Controller chosen = ControlFactory.controller(controller, loaded);
         java.time.Duration interval = chosen.name().equals("pifan") ? loaded.interval() : java.time.Duration.ofSeconds(1);

@@ -53,7 +53,7 @@ class BenchCommandTest {
         assertEquals(0, bench.exitCode(), bench.err());
         String json = bench.out();
         assertTrue(json.startsWith("{\"target_c\":65,\"config\":\"defaults\",\"results\":[{\"profile\":\"pi5-active-cooler\","
-                + "\"scenario\":\"bursty-ci\",\"duration_s\":7200,\"load_steps_per_h\":12,"), json);
+                + "\"plant\":\"pi5-active-cooler\",\"scenario\":\"bursty-ci\",\"duration_s\":7200,\"load_steps_per_h\":12,"), json);
         assertTrue(json.contains("\"criteria\":{\"ceiling\":true,\"quiet\":true,\"steady\":true,\"detail\":\"\"}"), json);
         for (String controller : new String[] {"pifan", "argon", "fancontrol-linear"}) {
             Matcher row = Pattern.compile("\\{\"controller\":\"" + controller + "\",\"compliant\":(true|false),(.*?),"

@@ -26,7 +26,8 @@ class BenchTest {
 
     private static List<Bench.ScenarioResult> run(List<Scenario> scenarios) {
         List<Bench.Case> cases = scenarios.stream().map(s -> new Bench.Case(s, "--scenario " + s.name())).toList();
-        return Bench.run(profiles(), cases, p -> PifanConfig.defaults(p.name()), RunFigures.DEFAULT_TARGET_C,
+        return Bench.run(profiles().stream().map(Bench.Board::of).toList(), cases, PifanConfig::defaults,
+                RunFigures.DEFAULT_TARGET_C,
                 Bench.Progress.NONE);
     }
 
@@ -106,9 +107,10 @@ class BenchTest {
 
     @Test
     void theVerdictComparesWithTheBaselinesOfTheSameRun() {
-        List<Bench.ScenarioResult> results = Bench.run(List.of(BoardProfile.named("pi5-active-cooler")),
+        List<Bench.ScenarioResult> results = Bench.run(
+                List.of(Bench.Board.plant(BoardProfile.named("pi5-active-cooler"), "pi4-heatsink", "pi5.yaml")),
                 List.of(new Bench.Case(Scenarios.named("rack-33"), "--scenario rack-33")),
-                p -> PifanConfig.defaults("pi4-heatsink"), 65, Bench.Progress.NONE); // a Pi 4 curve on a Pi 5
+                PifanConfig::defaults, 65, Bench.Progress.NONE); // a Pi 4 curve on a Pi 5
         Bench.ScenarioResult r = results.get(0);
         assertEquals(List.of("pifan", "seed-step", "pi5-firmware", "argon", "gpio-fan", "fancontrol-linear"),
                 r.runs().stream().map(Bench.Run::controller).toList());

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import dev.pifan.hal.sim.BoardProfile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -158,7 +159,8 @@ class NativeImageMetadataTest {
         Map<String, Object> resources = (Map<String, Object>) config.get("resources");
         List<Map<String, Object>> includes = list(resources.get("includes"));
         assertFalse(includes.isEmpty());
-        Set<String> ours = ownResources();
+        Set<String> ours = new HashSet<>(ownResources());
+        ours.addAll(halResources());
         for (Map<String, Object> include : includes) {
             Pattern pattern = Pattern.compile((String) include.get("pattern"));
             assertTrue(ours.stream().anyMatch(r -> pattern.matcher(r).matches()),
@@ -166,6 +168,23 @@ class NativeImageMetadataTest {
         }
         assertTrue(includes.stream().anyMatch(i -> Pattern.compile((String) i.get("pattern"))
                 .matcher("dev/pifan/cli/version.txt").matches()), "the version resource is registered");
+        for (String plant : BoardProfile.names()) {
+            String resource = "dev/pifan/hal/sim/plants/" + plant + ".yaml";
+            assertTrue(includes.stream().anyMatch(i -> Pattern.compile((String) i.get("pattern")).matcher(resource)
+                    .matches()), "the built-in plant " + resource + " is registered");
+        }
+    }
+
+    /** The resources of the hal module (its target/classes or jar), which a native image of pifan holds too. */
+    static Set<String> halResources() throws IOException {
+        Set<String> resources = new HashSet<>();
+        for (String plant : BoardProfile.names()) {
+            String resource = "dev/pifan/hal/sim/plants/" + plant + ".yaml";
+            if (BoardProfile.class.getClassLoader().getResource(resource) != null) {
+                resources.add(resource);
+            }
+        }
+        return resources;
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The constants of one simulated board (the profile table of {@code thermal-model.md}).
+ * The constants of one simulated board (the profile table of the thermal model, docs/thermal-model.md).
+ * The built-in ones are plant files ({@link PlantFile}) in this package's {@code plants/} resources.
  *
  * @param name the profile's name, as used on the command line ({@code pi4-heatsink})
  * @param pIdleW power at load 0 [W]
@@ -39,16 +40,13 @@ public record BoardProfile(
         boolean tach) {
 
     /** A Pi 4 with a passive heatsink and a small 2-wire fan without tachometer. */
-    public static final BoardProfile PI4_HEATSINK = new BoardProfile(
-            "pi4-heatsink", 2.7, 6.4, 3.0, 1.5, 60, 0.154, 0.346, 9000, 0.30, 0.20, 35, false);
+    public static final BoardProfile PI4_HEATSINK = PlantFile.builtIn("pi4-heatsink");
 
     /** A Pi 5 with the official Active Cooler (4-wire fan with tachometer). */
-    public static final BoardProfile PI5_ACTIVE_COOLER = new BoardProfile(
-            "pi5-active-cooler", 3.0, 8.5, 3.0, 1.0, 70, 0.154, 0.246, 8500, 0.25, 0.15, 38, true);
+    public static final BoardProfile PI5_ACTIVE_COOLER = PlantFile.builtIn("pi5-active-cooler");
 
     /** A CM4 in a cluster blade: small heatsink, a slow quiet fan with tachometer. */
-    public static final BoardProfile CM4_BLADE = new BoardProfile(
-            "cm4-blade", 2.0, 5.5, 2.5, 1.5, 40, 0.0952, 0.305, 5000, 0.20, 0.12, 18, true);
+    public static final BoardProfile CM4_BLADE = PlantFile.builtIn("cm4-blade");
 
     private static final List<BoardProfile> BUILT_IN = List.of(PI4_HEATSINK, PI5_ACTIVE_COOLER, CM4_BLADE);
 
@@ -66,25 +64,33 @@ public record BoardProfile(
         requirePositive(name, "g_passive", gPassiveWPerK);
         requirePositive(name, "rpm_max", rpmMax);
         if (!(pMaxW >= pIdleW) || Double.isInfinite(pMaxW)) {
-            throw new IllegalArgumentException("profile " + name + ": p_max " + pMaxW + " below p_idle " + pIdleW);
+            throw new InvalidConstantException(name, "p_max", pMaxW + " below p_idle " + pIdleW);
         }
         if (!(gFanWPerK >= 0) || Double.isInfinite(gFanWPerK)) {
-            throw new IllegalArgumentException("profile " + name + ": g_fan " + gFanWPerK + " must be >= 0");
+            throw new InvalidConstantException(name, "g_fan", gFanWPerK + " must be >= 0");
         }
         // d_stop <= d_start is what makes the fan's stiction a hysteresis rather than a flicker
-        if (!(dStop >= 0 && dStop <= dStart && dStart <= 1)) {
-            throw new IllegalArgumentException("profile " + name + ": need 0 <= d_stop <= d_start <= 1, got d_stop "
-                    + dStop + ", d_start " + dStart);
+        if (!(dStart >= 0 && dStart <= 1)) {
+            throw new InvalidConstantException(name, "d_start", dStart + " must be within 0..1");
+        }
+        if (!(dStop >= 0 && dStop <= dStart)) {
+            throw new InvalidConstantException(name, "d_stop", dStop + " must be within 0..d_start (" + dStart + ")");
         }
         if (!Double.isFinite(lMaxDba)) {
-            throw new IllegalArgumentException("profile " + name + ": l_max " + lMaxDba + " is not a number");
+            throw new InvalidConstantException(name, "l_max", lMaxDba + " is not a number");
         }
     }
 
     private static void requirePositive(String profile, String constant, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("profile " + profile + ": " + constant + " " + value + " must be > 0");
+            throw new InvalidConstantException(profile, constant, value + " must be > 0");
         }
+    }
+
+    /** The same board under another name (a plant drawn around a profile, a fitted one). */
+    public BoardProfile withName(String newName) {
+        return new BoardProfile(newName, pIdleW, pMaxW, cDieJPerK, rDsKPerW, cSinkJPerK, gPassiveWPerK, gFanWPerK,
+                rpmMax, dStart, dStop, lMaxDba, tach);
     }
 
     /** The built-in profile of that name. */
