@@ -23,8 +23,9 @@ import java.util.function.Function;
  * @param profile the profile the plants were drawn around
  * @param plants how many were drawn
  * @param runs plants times scenarios
+ * @param failures each failing run: its plant, scenario and what failed
  */
-record Robustness(String profile, int plants, int runs, List<Criterion> criteria) {
+record Robustness(String profile, int plants, int runs, List<Criterion> criteria, List<String> failures) {
 
     /** One criterion over all runs; {@code worstRun} names the draw and scenario, empty with no margin. */
     record Criterion(String name, int passed, double worstMargin, String unit, String worstRun) {
@@ -64,7 +65,9 @@ record Robustness(String profile, int plants, int runs, List<Criterion> criteria
             }
             criteria.add(new Criterion(measure.name(), passed, worst, measure.unit(), where));
         }
-        return new Robustness(profile, plants, results.size(), criteria);
+        List<String> failures = results.stream().filter(r -> !r.verdict().passes())
+                .map(r -> r.profile().name() + " " + r.scenario().name() + ": " + r.verdict().detail()).toList();
+        return new Robustness(profile, plants, results.size(), criteria, failures);
     }
 
     /** Seconds lost where a baseline kept them: over the target if one stayed under, throttled if one did not throttle. */
@@ -110,6 +113,8 @@ record Robustness(String profile, int plants, int runs, List<Criterion> criteria
                     .name("worst_run").value(c.worstRun())
                     .endObject();
         }
-        json.endObject().endObject();
+        json.endObject().name("failures").beginArray();
+        failures.forEach(json::value);
+        json.endArray().endObject();
     }
 }

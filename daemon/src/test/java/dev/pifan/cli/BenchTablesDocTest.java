@@ -31,4 +31,22 @@ class BenchTablesDocTest {
         assertEquals(bench.out(), published,
                 "docs/benchmarks.md's bench tables are out of date: paste `./pifan bench --markdown` between the markers");
     }
+
+    private static final String PERTURB_BEGIN = "<!-- perturb: begin (BenchTablesDocTest keeps it current) -->\n```\n";
+    private static final String PERTURB_END = "```\n<!-- perturb: end -->";
+
+    /** The perturbed bench's pass rates in the doc are today's (about 20 s of runs). */
+    @Test
+    void theDocShowsThePerturbedBenchAsItIsNow() throws IOException {
+        String doc = Files.readString(DOC);
+        int begin = doc.indexOf(PERTURB_BEGIN);
+        int end = doc.indexOf(PERTURB_END);
+        if (begin < 0 || end < begin) {
+            throw new AssertionError("docs/benchmarks.md has no perturbed bench between the markers");
+        }
+        Cli bench = Cli.run("bench", "--quiet", "--perturb", "20", "--seed", "1");
+        assertEquals(bench.out(), doc.substring(begin + PERTURB_BEGIN.length(), end),
+                "docs/benchmarks.md's perturbed bench is out of date: paste `./pifan bench --perturb 20 --seed 1`"
+                        + " between the markers");
+    }
 }
