@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Keeps Raspberry Pi cluster nodes cool and quiet.",
         subcommands = {RunCommand.class, StatusCommand.class, ProbeCommand.class, SimulateCommand.class,
-                BenchCommand.class, CurveCommand.class, ConfigCommand.class, RestoreCommand.class,
+                BenchCommand.class, TuneCommand.class, CurveCommand.class, ConfigCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PifanCommand implements Runnable {
 
@@ -37,7 +37,7 @@ public final class PifanCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: run, status, probe, simulate, bench, curve, config, restore");
+                "name a command: run, status, probe, simulate, bench, tune, curve, config, restore");
     }
 
     public static void main(String[] args) {
