@@ -77,6 +77,19 @@ final class StepTest {
      */
     static Result run(TuneSession session, BoardProfile dataSheet, boolean loadSteps, TuneProgress progress)
             throws TuneAborted {
+        try {
+            return steps(session, dataSheet, loadSteps, progress);
+        } catch (TuneAborted e) {
+            if (!e.byUser()) {
+                // doubt means full fan: whatever stopped the test, the board is left cooled
+                session.fullSpeed();
+            }
+            throw e;
+        }
+    }
+
+    private static Result steps(TuneSession session, BoardProfile dataSheet, boolean loadSteps, TuneProgress progress)
+            throws TuneAborted {
         session.hold(0, PASSIVE_S, MARGIN_C);
         progress.step(session, "passive", 0, "fan stopped");
         int coolEnd = loadSteps ? COOL_END_S : session.now() + (COOL_END_S - PASSIVE_S);

@@ -4,8 +4,6 @@ import dev.pifan.config.PifanConfig;
 import dev.pifan.config.ProfileDefaults;
 import dev.pifan.control.ControlLoop;
 import dev.pifan.hal.Board;
-import dev.pifan.hal.Duty;
-import dev.pifan.hal.HalException;
 import dev.pifan.hal.MonotonicClock;
 import dev.pifan.hal.TimeLimitedBoard;
 import dev.pifan.hal.linux.ProcessLock;
@@ -213,22 +211,12 @@ final class TuneCommand implements Callable<Integer> {
                     FinalExit.fanStateSet();
                     return INTERRUPTED;
                 }
-                err.println("pifan: tune aborted " + e.getMessage() + "; " + full(board));
+                err.println("pifan: tune aborted " + e.getMessage() + "; " + session.fullSpeed());
                 FinalExit.fanStateSet();
                 return ABORTED;
             }
         } finally {
             instance.ifPresent(ProcessLock::close);
-        }
-    }
-
-    /** A safety stop: full speed, whatever the exit state would have been. */
-    private static String full(Board board) {
-        try {
-            board.fan().apply(Duty.FULL);
-            return "the fan is at full speed";
-        } catch (HalException e) {
-            return "the fan could not be set to full speed: " + e.getMessage();
         }
     }
 

@@ -132,10 +132,28 @@ final class TuneSession {
         return celsius;
     }
 
+    /** The fan at full speed, after a safety stop: a failed write is reported, never retried at a lower duty. */
+    String fullSpeed() {
+        try {
+            board.fan().apply(Duty.FULL);
+            return "the fan is at full speed";
+        } catch (HalException e) {
+            return "the fan could not be set to full speed: " + e.getMessage();
+        }
+    }
+
     /** {@code seconds} seconds at {@code duty}, or fewer when the reading comes within {@code marginC} of the ceiling. */
     boolean hold(double duty, int seconds, double marginC) throws TuneAborted {
         for (int s = 0; s < seconds; s++) {
-            if (second(duty) >= ceilingC - marginC) {
+            double celsius = second(duty);
+            if (celsius >= ceilingC - marginC) {
+                if (duty >= 1) {
+                    // nothing cools it more: the next reading may be the ceiling's, and a test
+                    // that cuts every step short measures nothing
+                    throw new TuneAborted(at(now() - 1) + String.format(Locale.ROOT,
+                            "%.1f C at full fan speed, within %.1f C of the ceiling %.1f C: too hot to test", celsius,
+                            marginC, ceilingC), false);
+                }
                 return false;
             }
         }
