@@ -136,9 +136,6 @@ final class TuneCommand implements Callable<Integer> {
         if (!sim && roomC == null) {
             throw CliError.usage("on a real board tune needs the room temperature: give --room C (or --sim)");
         }
-        if (json && !quiet) {
-            quiet = true; // a script reads standard output; it has no use for the progress lines
-        }
     }
 
     private static String celsius(double value) {

@@ -28,7 +28,8 @@ import java.util.Locale;
  *   <li>the curve's first points (off, then the quietest speed) moved up by as much as the fitted
  *       board idles warmer than the profile's in a 25 C room, so an idle board stays silent; and
  *       the quietest speed's point at least the hysteresis above where the board settles at
- *       full load in that room with the fan at start-duty: the controller holds a kick's duty
+ *       full load in that room with the fan at start-duty, when that is below the curve's next
+ *       point: the controller holds a kick's duty
  *       until the reading falls the hysteresis below the point that set it, and on a board that
  *       the start duty cools less than that it would hold the kick for good (the loud runs of
  *       benchmarks.md's perturbed bench).
@@ -55,8 +56,14 @@ record TuneProposal(String yaml, PifanConfig config, double topDuty) {
         double top = Math.max(minDuty, Math.ceil(100 * dutyToHold(plant, ceilingC, designRoomC) - 1e-9));
         top = Math.min(100, top);
         double warmer = Math.max(0, idleC(plant) - idleC(reference));
-        double onC = Math.max(old.get(1).celsius() + warmer,
-                steadyC(plant, startDuty / 100.0, IDLE_ROOM_C) + defaults.curve().hysteresisC() + KICK_RELEASE_MARGIN_C);
+        double onC = old.get(1).celsius() + warmer;
+        double releaseC = steadyC(plant, startDuty / 100.0, IDLE_ROOM_C) + defaults.curve().hysteresisC()
+                + KICK_RELEASE_MARGIN_C;
+        if (releaseC <= lastOnC(old)) {
+            // where the start duty settles the board too soon; a board it cannot settle so low
+            // climbs the curve past the kick anyway
+            onC = Math.max(onC, releaseC);
+        }
         double shift = onC - old.get(1).celsius();
         List<double[]> points = new ArrayList<>();
         for (int i = 0; i < old.size(); i++) {
@@ -71,7 +78,7 @@ record TuneProposal(String yaml, PifanConfig config, double topDuty) {
             }
             if (i <= 1) {
                 // the off point and the quietest speed move up together, below the next point
-                celsius = Math.min(celsius + shift, old.get(2).celsius() - (i == 0 ? 1.5 : 1));
+                celsius = Math.min(celsius + shift, lastOnC(old) - (i == 0 ? 0.5 : 0));
             }
             points.add(new double[] {Math.round(celsius * 2) / 2.0, duty});
         }
@@ -100,6 +107,11 @@ record TuneProposal(String yaml, PifanConfig config, double topDuty) {
             return 2;
         }
         return Math.pow((g - p.gPassiveWPerK()) / p.gFanWPerK(), 1 / 0.8);
+    }
+
+    /** The highest the quietest speed's point may move: a degree under the curve's next point. */
+    private static double lastOnC(List<CurvePoint> old) {
+        return old.get(2).celsius() - 1;
     }
 
     /** How far under the kick's release the board settles at start-duty. */

@@ -65,6 +65,25 @@ class TuneCommandTest {
         verdicts.forEach(System.out::println);
     }
 
+    @Test
+    void onEachProfilesOwnPlantTheProposalMeetsTheThreeCriteriaEverywhere() throws IOException {
+        for (String profile : BoardProfile.names()) {
+            Path configFile = dir.resolve(profile + "-pifan.yaml");
+            Cli cli = Cli.run("tune", "--sim", "--quiet", "--profile", profile, "--config-out", configFile.toString(),
+                    "--json");
+            assertEquals(0, cli.exitCode(), cli.err());
+            assertEquals(7, cli.out().split("\"ceiling\":true,\"quiet\":true,\"steady\":true", -1).length - 1,
+                    "on the fitted plant: " + cli.out());
+            List<Bench.Case> cases = dev.pifan.hal.sim.Scenarios.names().stream()
+                    .map(n -> new Bench.Case(dev.pifan.hal.sim.Scenarios.named(n), n)).toList();
+            List<Bench.ScenarioResult> results = Bench.run(Bench.Board.of(BoardProfile.named(profile)), cases,
+                    ConfigOption.loadFile(configFile, profile), 65, Bench.Progress.NONE, 0, 1);
+            for (Bench.ScenarioResult r : results) {
+                assertTrue(r.verdict().passes(), profile + " " + r.scenario().name() + ": " + r.verdict().detail());
+            }
+        }
+    }
+
     private static String verdicts(BoardProfile truth, String profile, PifanConfig proposal, Perturbation.Draw draw) {
         List<Bench.Case> cases = dev.pifan.hal.sim.Scenarios.names().stream().map(name -> new Bench.Case(
                 dev.pifan.hal.sim.Scenarios.named(name).withNoise(draw.sensorNoiseC(), draw.noiseSeed()), name)).toList();
