@@ -156,13 +156,15 @@ final class TuneCommand implements Callable<Integer> {
      * a second and leaves the fan in the config's exit state; a safety stop leaves it at full speed.
      */
     private int onBoard(PrintWriter err) throws Exception {
-        PifanConfig loaded = config.load(profile == null ? ProfileDefaults.AUTO_PROFILE : Profiles.require(profile));
+        // the config pifan run reads on this node: its hardware section names the fan tune drives
+        PifanConfig loaded = config.loadOrInstalled(RunCommand.SYSTEM_CONFIG,
+                profile == null ? ProfileDefaults.AUTO_PROFILE : Profiles.require(profile));
         Optional<ProcessLock> instance = InstanceLock.take(BoardFactory.takeovers(System.getenv()), false);
         try (Board board = new TimeLimitedBoard(BoardFactory.linux(root == null ? BoardFactory.SYSTEM_ROOT : root,
                 loaded.hardware(), loaded.fan().takeover()), loaded.safety().readTimeout())) {
             String chosen = profile != null ? Profiles.require(profile) : ProfileDefaults.profileFor(board.model());
             BoardProfile dataSheet = Profiles.profile(chosen);
-            PifanConfig running = config.load(chosen);
+            PifanConfig running = config.loadOrInstalled(RunCommand.SYSTEM_CONFIG, chosen);
             ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(running), MonotonicClock.system());
             java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             Signals.install(new Signals.Handler() {

@@ -34,7 +34,8 @@ record Tuning(BoardProfile dataSheet, StepTest.Result test, ThermalFit.Result fi
      */
     static Tuning simulated(BoardProfile plant, BoardProfile dataSheet, double ceilingC, Optional<Scenario.Noise> noise,
             TuneProgress progress, String plantName) throws TuneAborted {
-        Scenario scenario = Scenario.of("tune", Long.MAX_VALUE / 2_000_000_000L, StepTest.trace(SIM_ROOM_C));
+        // an open-ended board ignores the duration: the test runs as long as its steps take
+        Scenario scenario = Scenario.of("tune", StepTest.FULL_LOAD_S, StepTest.trace(SIM_ROOM_C));
         if (noise.isPresent()) {
             scenario = scenario.withNoise(noise.get().sigmaC(), noise.get().seed());
         }

@@ -177,6 +177,49 @@ class TuneCommandTest {
     }
 
     @Test
+    void aFailedReadWithTheFanStoppedStopsTheTestWithTheFanAtFullSpeed() {
+        BoardProfile profile = BoardProfile.named("pi4-heatsink");
+        // the sensor fails during the passive phase, while the test holds the fan at 0
+        Scenario scenario = Scenario.of("tune", 100_000, StepTest.trace(25))
+                .withFault(dev.pifan.hal.sim.Fault.parse("sensor-error:300:400"));
+        ManualClock clock = new ManualClock();
+        List<Sample> samples = new ArrayList<>();
+        SimulatedBoard board = SimulatedBoard.openEnded(profile, scenario, clock, samples::add, SlowReads.blocking());
+        TuneSession session = new TuneSession(board, () -> {
+            clock.advance(1_000_000_000L);
+            board.catchUp();
+        }, inputs(scenario), 75, () -> false);
+        TuneAborted aborted = assertThrows(TuneAborted.class,
+                () -> StepTest.run(session, profile, true, TuneProgress.NONE));
+        assertTrue(aborted.getMessage().startsWith("at 300 s: temperature sim-soc unreadable"), aborted.getMessage());
+        assertEquals(0.0, samples.get(samples.size() - 1).duty(), "the fan was stopped when the read failed");
+        clock.advance(1_000_000_000L);
+        board.catchUp();
+        assertEquals(1.0, samples.get(samples.size() - 1).duty(), "and runs at full speed after the stop");
+    }
+
+    @Test
+    void ctrlCEndsTheTestWithinASecondAndLeavesTheFanToTheExitState() {
+        BoardProfile profile = BoardProfile.named("pi5-active-cooler");
+        Scenario scenario = Scenario.of("tune", 100_000, StepTest.trace(25));
+        ManualClock clock = new ManualClock();
+        List<Sample> samples = new ArrayList<>();
+        SimulatedBoard board = SimulatedBoard.openEnded(profile, scenario, clock, samples::add, SlowReads.blocking());
+        TuneSession session = new TuneSession(board, () -> {
+            clock.advance(1_000_000_000L);
+            board.catchUp();
+        }, inputs(scenario), 75, () -> samples.size() >= 42);
+        TuneAborted aborted = assertThrows(TuneAborted.class,
+                () -> StepTest.run(session, profile, true, TuneProgress.NONE));
+        assertTrue(aborted.byUser(), aborted.getMessage());
+        assertEquals(42, session.now(), "no second after the request");
+        // not forced to full speed: the caller leaves the fan in the config's exit state (handed back)
+        clock.advance(1_000_000_000L);
+        board.catchUp();
+        assertEquals(0.0, samples.get(samples.size() - 1).duty());
+    }
+
+    @Test
     void badOptionsAreOneLineAndExitTwo() {
         String[][] bad = {
             {"tune", "--sim", "--room", "20"},
