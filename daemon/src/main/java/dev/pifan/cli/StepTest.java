@@ -91,6 +91,7 @@ final class StepTest {
     private static Result steps(TuneSession session, BoardProfile dataSheet, boolean loadSteps, TuneProgress progress)
             throws TuneAborted {
         session.hold(0, PASSIVE_S, MARGIN_C);
+        int passiveEnd = session.now(); // earlier when the margin cut it
         progress.step(session, "passive", 0, "fan stopped");
         int coolEnd = loadSteps ? COOL_END_S : session.now() + (COOL_END_S - PASSIVE_S);
         session.hold(1, coolEnd - session.now(), MARGIN_C);
@@ -101,7 +102,7 @@ final class StepTest {
         }
         List<LadderStep> ladder = ladder(session, dataSheet, progress);
         ThermalFit.Result first = ThermalFit.fit(new ModelReplay(session.recording(), dataSheet, dataSheet.dStart(),
-                dataSheet.dStop()), startingPoint(session.recording(), dataSheet, ladder), 0);
+                dataSheet.dStop()), startingPoint(session.recording(), dataSheet, ladder, passiveEnd), 0);
         Stiction.Judge judge = session.hasTachometer() ? new Stiction.Tachometer()
                 : new Stiction.Thermal(dataSheet, first.estimate());
         int iterations = session.hasTachometer() ? TACH_ITERATIONS : THERMAL_ITERATIONS;
@@ -164,16 +165,17 @@ final class StepTest {
 
     /**
      * Where the fit starts: g_passive and g_fan from the steady states (the passive phase's last
-     * minutes, the ladder's full-speed step) with the data sheet's r_ds, the rest the data sheet's;
+     * two minutes, the ladder's full-speed step) with the data sheet's r_ds, the rest the data sheet's;
      * a steady state that does not give a plausible value (a passive phase cut short) keeps the
      * data sheet's too.
      */
-    static ModelReplay.Thermal startingPoint(TuneRecording rec, BoardProfile dataSheet, List<LadderStep> ladder) {
+    static ModelReplay.Thermal startingPoint(TuneRecording rec, BoardProfile dataSheet, List<LadderStep> ladder,
+            int passiveEnd) {
         double pIdle = power(dataSheet, rec.load(0));
         double passive = 0;
-        int from = PASSIVE_S - 120;
-        for (int k = from; k < PASSIVE_S; k++) {
-            passive += rec.sensorC(k) / (PASSIVE_S - from);
+        int from = Math.max(0, passiveEnd - 120);
+        for (int k = from; k < passiveEnd; k++) {
+            passive += rec.sensorC(k) / (passiveEnd - from);
         }
         double gPassive = plausible(pIdle / (passive - rec.roomC(0) - pIdle * dataSheet.rDsKPerW()),
                 dataSheet.gPassiveWPerK());

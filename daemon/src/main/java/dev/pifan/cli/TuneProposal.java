@@ -23,8 +23,9 @@ import java.util.Locale;
  *       {@code die = room + P (r_ds + 1 / (g_passive + g_fan d^0.8))}. The design room is the one
  *       in which the profile's own plant needs its default curve's duty at the ceiling (33 C for
  *       the Pi 5, whose 83% is what rack-33 needs; some 37 C and 35 C for the Pi 4 and the CM4),
- *       so that tune proposes the defaults for a board that is the profile. The points between the
- *       quietest speed and the ceiling are scaled in proportion, as the profile's curve climbs;
+ *       so that tune proposes the defaults for a board that is the profile. Each point between the
+ *       quietest speed and the ceiling by the same rule: the duty that holds this plant at the
+ *       ceiling in the room where the profile's plant needs that point's default duty;
  *   <li>the curve's first points (off, then the quietest speed) moved up by as much as the fitted
  *       board idles warmer than the profile's in a 25 C room, so an idle board stays silent; and
  *       the quietest speed's point at least the hysteresis above where the board settles at
@@ -50,7 +51,6 @@ record TuneProposal(String yaml, PifanConfig config, double topDuty) {
         int minDuty = percentAbove(plant.dStop());
         int startDuty = Math.max(minDuty, percentAbove(plant.dStart()));
         List<CurvePoint> old = defaults.curve().points();
-        double oldMin = old.get(1).duty().percent();
         double oldTop = dutyAt(old, ceilingC);
         double designRoomC = designRoomC(reference, ceilingC, oldTop / 100);
         double top = Math.max(minDuty, Math.ceil(100 * dutyToHold(plant, ceilingC, designRoomC) - 1e-9));
@@ -72,9 +72,11 @@ record TuneProposal(String yaml, PifanConfig config, double topDuty) {
             double duty = p.duty().percent();
             if (i == 0) {
                 duty = 0;
+            } else if (i == 1) {
+                duty = minDuty;
             } else if (duty < 100) {
-                duty = oldTop == oldMin ? top : minDuty + (duty - oldMin) / (oldTop - oldMin) * (top - minDuty);
-                duty = Math.min(100, Math.max(minDuty, Math.ceil(duty)));
+                double room = designRoomC(reference, ceilingC, duty / 100);
+                duty = Math.min(100, Math.max(minDuty, Math.ceil(100 * dutyToHold(plant, ceilingC, room) - 1e-9)));
             }
             if (i <= 1) {
                 // the off point and the quietest speed move up together, below the next point
