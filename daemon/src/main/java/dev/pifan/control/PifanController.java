@@ -51,6 +51,7 @@ public final class PifanController implements Controller {
 
     @Override
     public Decision decide(Reading reading) {
+        String lesson = shaper.observe(reading.rpm());
         SafetyRules.Verdict verdict = safety.check(reading, applied);
         double celsius = reading.celsius().orElse(Double.NaN);
         boolean believable = reading.celsius().isPresent() && verdict.reason() != Reason.SENSOR_FAILURE;
@@ -86,16 +87,16 @@ public final class PifanController implements Controller {
             decision = new Decision(held, lastCurveDuty, Reason.HOLD, verdict.detail());
         } else {
             Duty requested = lastCurveDuty;
-            if (shaper.wouldKick() && !requested.isOff() && requested.compareTo(limits.startDuty()) < 0) {
+            if (shaper.wouldKick() && !requested.isOff() && requested.compareTo(shaper.startDuty()) < 0) {
                 // the kick's duty is held like one the curve set, so the fan does not drop right after it
-                curve.holdAt(limits.startDuty(), celsius);
-                requested = limits.startDuty();
+                curve.holdAt(shaper.startDuty(), celsius);
+                requested = shaper.startDuty();
             }
             Duty shaped = shaper.shape(requested, reading.nanos(), celsius);
             Reason reason = guarded ? Reason.CEILING : Reason.CURVE;
             // "kick" only where the kick raised the duty: a fan started at 65% is simply on the curve
             boolean raisedByKick = shaper.isKicking() && shaped.compareTo(lastCurveDuty) > 0;
-            decision = new Decision(shaped, lastCurveDuty, raisedByKick ? Reason.KICK : reason, "");
+            decision = new Decision(shaped, lastCurveDuty, raisedByKick ? Reason.KICK : reason, lesson);
             lastCurveDuty = curve.current();
         }
         applied = decision.duty();
