@@ -201,6 +201,8 @@ final class StatusCommand implements Callable<Integer> {
                     + text(s, "drivers", "fan").map(id -> "  (" + id + ")").orElse("");
             rows.add(row("fan", fan));
             text(s, "detail").filter(d -> !d.isEmpty()).ifPresent(d -> rows.add(row("", d)));
+            text(s, "quiet").filter(q -> !q.equals("outside")).ifPresent(q -> rows.add(row("quiet hours",
+                    q.replace('_', ' '))));
             rows.add(row("speed", number(s, "rpm").map(r -> String.format(Locale.ROOT, "%.0f rpm", r))
                     .orElse(bool(s, "drivers", "tachometer").orElse(false) ? "unreadable" : "no tachometer")));
             rows.add(row("throttled", throttled(s)));

@@ -1,7 +1,9 @@
 package dev.pifan.cli;
 
 import dev.pifan.config.Units;
+import dev.pifan.hal.Duty;
 import java.time.Duration;
+import java.time.LocalTime;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -37,6 +39,30 @@ final class UnitConverters {
         public Double convert(String text) {
             try {
                 return Units.temperature(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code 22:00}: a time of day on a 24-hour clock. */
+    static final class TimeOfDayConverter implements ITypeConverter<LocalTime> {
+        @Override
+        public LocalTime convert(String text) {
+            try {
+                return Units.timeOfDay(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code 40%}, {@code 0.4}: a duty. */
+    static final class DutyConverter implements ITypeConverter<Duty> {
+        @Override
+        public Duty convert(String text) {
+            try {
+                return Units.duty(text);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

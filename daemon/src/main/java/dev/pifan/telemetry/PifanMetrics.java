@@ -1,5 +1,6 @@
 package dev.pifan.telemetry;
 
+import dev.pifan.control.QuietState;
 import dev.pifan.control.Reason;
 import dev.pifan.control.Snapshot;
 import dev.pifan.control.TickListener;
@@ -54,6 +55,8 @@ public final class PifanMetrics implements TickListener {
     private final boolean[] wasActive = new boolean[CONDITIONS.length];
     private final Map<String, Counter> sensorErrors = new HashMap<>();
     private final Map<String, Counter> fanErrors = new HashMap<>();
+    private final Map<Reason, Counter> quietOverrides = new HashMap<>();
+    private QuietState lastQuiet = QuietState.OUTSIDE;
     private volatile Reason reason;
     private volatile long fanConflicts;
     private boolean reasonsRegistered;
@@ -142,6 +145,14 @@ public final class PifanMetrics implements TickListener {
         if (!reasonsRegistered) {
             registerReasons();
         }
+        QuietState quiet = s.decision().quiet();
+        if (quiet == QuietState.OVERRIDDEN && lastQuiet != QuietState.OVERRIDDEN) {
+            quietOverrides.computeIfAbsent(s.reason(), r -> Counter.builder("pifan.quiet.overrides")
+                    .description("Times the ceiling or a safety rule ran the fan above the quiet hours' cap, by reason")
+                    .tag("reason", r.label())
+                    .register(registry)).increment();
+        }
+        lastQuiet = quiet;
         for (Snapshot.SourceError error : s.errors()) {
             switch (error.source()) {
                 case TEMPERATURE, THROTTLE -> sensorErrorCounter(error.sourceId()).increment();

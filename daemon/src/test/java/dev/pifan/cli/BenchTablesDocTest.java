@@ -49,4 +49,21 @@ class BenchTablesDocTest {
                 "docs/benchmarks.md's perturbed bench is out of date: paste `./pifan bench --perturb 20 --seed 1`"
                         + " between the markers");
     }
+
+    /** The quiet-hours bench in the doc is today's. */
+    @Test
+    void theDocShowsTheQuietHoursBenchAsItIsNow() throws IOException {
+        String begin = "<!-- quiet-cap: begin (BenchTablesDocTest keeps it current) -->\n```\n";
+        String end = "```\n<!-- quiet-cap: end -->";
+        String doc = Files.readString(DOC);
+        int from = doc.indexOf(begin);
+        int to = doc.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new AssertionError("docs/benchmarks.md has no quiet-hours bench between the markers");
+        }
+        Cli bench = Cli.run("bench", "--quiet", "--quiet-cap", "30%");
+        assertEquals(bench.out(), doc.substring(from + begin.length(), to),
+                "docs/benchmarks.md's quiet-hours bench is out of date: paste `./pifan bench --quiet-cap 30%`"
+                        + " between the markers");
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pifan.control.Decision;
+import dev.pifan.control.QuietState;
 import dev.pifan.control.Reason;
 import dev.pifan.control.Snapshot;
 import dev.pifan.hal.Duty;
@@ -47,6 +48,26 @@ class PifanMetricsTest {
         assertEquals(2.0e-5, m.value("pifan_control_tick_seconds_sum"), 1e-12);
         assertEquals(1.0, m.value("pifan_control_tick_seconds_bucket{le=\"2.5E-5\"}"));
         assertEquals(0.0, m.value("pifan_control_tick_seconds_bucket{le=\"1.0E-5\"}"));
+    }
+
+    @Test
+    void eachTimeTheCeilingOrASafetyRuleOverridesTheQuietHoursIsCountedOnce() {
+        Decision capped = new Decision(Duty.ofPercent(40), Duty.ofPercent(70), Reason.QUIET, "",
+                QuietState.CAPPED);
+        Decision ceiling = new Decision(Duty.ofPercent(75), Duty.ofPercent(70), Reason.CEILING, "",
+                QuietState.OVERRIDDEN);
+        Decision critical = new Decision(Duty.FULL, Duty.ofPercent(70), Reason.CRITICAL, "",
+                QuietState.OVERRIDDEN);
+        tick(snapshots.decision(capped).next());
+        tick(snapshots.decision(ceiling).next());
+        Scraped m = tick(snapshots.decision(ceiling).next());
+        assertEquals(1.0, m.value("pifan_quiet_overrides_total{reason=\"ceiling\"}"), "one override, two ticks");
+        tick(snapshots.decision(capped).next());
+        tick(snapshots.decision(ceiling).next());
+        m = tick(snapshots.decision(critical).next());
+        assertEquals(2.0, m.value("pifan_quiet_overrides_total{reason=\"ceiling\"}"));
+        assertEquals(null, m.named("pifan_quiet_overrides_total").get("pifan_quiet_overrides_total{reason=\"critical\"}"),
+                "the critical rule took over an override already running: still one");
     }
 
     @Test
