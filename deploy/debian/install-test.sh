@@ -19,7 +19,7 @@ TAG=install-test
 # shellcheck source=deploy/lib.sh
 source "$top/deploy/lib.sh"
 [[ $(id -u) == 0 ]] || fail "run as root: it makes a chroot and mounts into it"
-require debootstrap:debootstrap lintian:lintian systemd-analyze:systemd
+require debootstrap:debootstrap lintian:lintian systemd-analyze:systemd man:man-db
 started=$SECONDS
 
 deb=${1:-$(ls "$top"/deploy/target/pifan_*_all.deb 2>/dev/null | head -n 1)}
