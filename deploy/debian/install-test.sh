@@ -8,7 +8,8 @@
 #   3. dpkg -i: the files landed, the pifan user exists, the unit is enabled, the conffile is one;
 #      pifan --version and pifan curve from PATH; bash completion completes `pifan st` to status;
 #   4. systemd-analyze verify on the unit as installed: clean;
-#   5. dpkg -r: config, state and the user's files stay; dpkg -P: nothing of pifan is left
+#   5. dpkg -i again (an upgrade's scripts): the edited conffile stays; dpkg -r: config, state and
+#      the admin's files stay; dpkg -P: nothing of pifan is left
 #      (the file lists before and after are printed and compared).
 # Usage: deploy/debian/install-test.sh [DEB]   (default: deploy/target/pifan_*_all.deb, from mvn package)
 set -euo pipefail
@@ -141,6 +142,14 @@ mkdir -p "$root/var/lib/pifan"
 echo "state" >"$root/var/lib/pifan/records" # what the daemon keeps in its StateDirectory
 echo "# mine" >"$root/etc/pifan/local.yaml" # a file of the admin's beside the conffile
 echo "# edited" >>"$root/etc/pifan/pifan.yaml"
+# the same package again, as an upgrade runs its scripts (postinst configure with the old version):
+# the edited conffile stays as it is, the unit stays enabled
+cp "$deb" "$root/tmp/"
+in_root dpkg -i "/tmp/$(basename "$deb")" >"$work/dpkg-i2.log" 2>&1 || { cat "$work/dpkg-i2.log" >&2; fail "dpkg -i over itself failed"; }
+rm "$root/tmp/$(basename "$deb")"
+tail -n 1 "$root/etc/pifan/pifan.yaml" | grep -qx '# edited' || fail "reinstalling replaced the edited conffile"
+[[ -L "$root/etc/systemd/system/multi-user.target.wants/pifan.service" ]] || fail "reinstalling disabled pifan.service"
+say "dpkg -i again (an upgrade's scripts): the edited conffile and the enabled unit stay"
 in_root dpkg -r pifan >"$work/dpkg-r.log" 2>&1 || { cat "$work/dpkg-r.log" >&2; fail "dpkg -r failed"; }
 for path in /etc/pifan/pifan.yaml /etc/pifan/local.yaml /var/lib/pifan/records; do
   [[ -e "$root$path" ]] || fail "dpkg -r removed $path: only a purge may"
