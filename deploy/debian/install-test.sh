@@ -73,12 +73,38 @@ mount --rbind /dev "$root/dev"
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 TERM=dumb "$@"; }
 # every path of the system but the kernel's and the caches', to compare before and after
 files() { (cd "$root" && find . -xdev \( -path ./proc -o -path ./dev -o -path ./tmp -o -path ./var/cache -o -path ./var/log \) -prune -o -print | sort); }
+# No systemd runs in a chroot, so the scripts would skip starting and stopping (they look for
+# /run/systemd/system, as debhelper's do). With that directory there and a systemctl that writes
+# down what it is asked (the real one kept in /tmp, and run for what works offline), each step shows what the scripts ask of
+# systemd: start on install, restart on upgrade, stop on remove. Whether systemd then does it is
+# systemd's part; the unit itself is checked by systemd-analyze below.
+mkdir -p "$root/run/systemd/system"
+mv "$root/usr/bin/systemctl" "$root/tmp/systemctl.real"
+cat >"$root/usr/bin/systemctl" <<'STUB'
+#!/bin/sh
+echo "systemctl $*" >>/tmp/systemctl.log
+case "$*" in
+  *--root=*) exec /tmp/systemctl.real "$@" ;; # offline (deb-systemd-helper's preset): the real one
+  --version*) echo "systemd 252 (252.0)" ;;
+  *is-enabled*) echo enabled ;;
+esac
+exit 0
+STUB
+chmod 0755 "$root/usr/bin/systemctl"
+asked() { # what the scripts asked of systemd since the last call, one line, without the queries
+  local log="$root/tmp/systemctl.log"
+  [[ -f "$log" ]] || { echo "(nothing)"; return; }
+  grep -v -e '--version' -e 'is-enabled' -e 'is-active' -e 'list-units' -e '--root=' "$log" | sed 's/^systemctl //; s/--system //; s/--quiet //' | paste -sd ';' -
+  rm -f "$log"
+}
 files >"$work/files-before"
 cp "$deb" "$root/tmp/"
 in_root dpkg -i "/tmp/$(basename "$deb")" >"$work/dpkg-i.log" 2>&1 || { cat "$work/dpkg-i.log" >&2; fail "dpkg -i failed"; }
 rm "$root/tmp/$(basename "$deb")"
 installed_version=$(in_root dpkg-query -W -f='${Version}' pifan)
-say "dpkg -i: pifan $installed_version installed"
+on_install=$(asked)
+[[ "$on_install" == *"start pifan.service"* && "$on_install" != *restart* ]] || fail "dpkg -i asked systemd: $on_install (expected start pifan.service)"
+say "dpkg -i: pifan $installed_version installed; asked systemd: $on_install"
 
 for path in /usr/bin/pifan /usr/share/pifan/pifan.jar /usr/lib/systemd/system/pifan.service \
     /usr/lib/udev/rules.d/90-pifan.rules /usr/lib/sysusers.d/pifan.conf /etc/pifan/pifan.yaml \
@@ -147,18 +173,24 @@ echo "# edited" >>"$root/etc/pifan/pifan.yaml"
 cp "$deb" "$root/tmp/"
 in_root dpkg -i "/tmp/$(basename "$deb")" >"$work/dpkg-i2.log" 2>&1 || { cat "$work/dpkg-i2.log" >&2; fail "dpkg -i over itself failed"; }
 rm "$root/tmp/$(basename "$deb")"
+on_upgrade=$(asked)
+[[ "$on_upgrade" == *"restart pifan.service"* && "$on_upgrade" != *"stop pifan.service"* ]] \
+  || fail "the upgrade asked systemd: $on_upgrade (expected restart pifan.service, no stop)"
 tail -n 1 "$root/etc/pifan/pifan.yaml" | grep -qx '# edited' || fail "reinstalling replaced the edited conffile"
 [[ -L "$root/etc/systemd/system/multi-user.target.wants/pifan.service" ]] || fail "reinstalling disabled pifan.service"
-say "dpkg -i again (an upgrade's scripts): the edited conffile and the enabled unit stay"
+say "dpkg -i again (an upgrade's scripts): the edited conffile and the enabled unit stay; asked systemd: $on_upgrade"
 in_root dpkg -r pifan >"$work/dpkg-r.log" 2>&1 || { cat "$work/dpkg-r.log" >&2; fail "dpkg -r failed"; }
+on_remove=$(asked)
+[[ "$on_remove" == "stop pifan.service;daemon-reload" ]] || fail "dpkg -r asked systemd: $on_remove (expected stop, then daemon-reload)"
 for path in /etc/pifan/pifan.yaml /etc/pifan/local.yaml /var/lib/pifan/records; do
   [[ -e "$root$path" ]] || fail "dpkg -r removed $path: only a purge may"
 done
 [[ ! -e "$root/usr/bin/pifan" && ! -e "$root/usr/share/pifan" && ! -e "$root/usr/lib/systemd/system/pifan.service" ]] \
   || fail "dpkg -r left the package's files"
-say "dpkg -r: the program is gone; the edited conffile, the admin's file and the state stay"
+say "dpkg -r: asked systemd: $on_remove; the program is gone; the edited conffile, the admin's file and the state stay"
 
 in_root dpkg -P pifan >"$work/dpkg-p.log" 2>&1 || { cat "$work/dpkg-p.log" >&2; fail "dpkg -P failed"; }
+mv "$root/tmp/systemctl.real" "$root/usr/bin/systemctl"
 files >"$work/files-after"
 left=$(diff "$work/files-before" "$work/files-after" || true)
 say "dpkg -P: files before dpkg -i $(wc -l <"$work/files-before"), after the purge $(wc -l <"$work/files-after"); the difference:"
