@@ -5,12 +5,13 @@
 #      ($PIFAN_ROOTFS_CACHE, default /var/cache/pifan-ci), used through an overlay so every run
 #      starts from the same clean tree;
 #   2. lintian on the .deb: no tag beyond those deploy/debian/lintian-overrides explains;
-#   3. dpkg -i: the files landed, the pifan user exists, the unit is enabled, the conffile is one;
-#      pifan --version and pifan curve from PATH; bash completion completes `pifan st` to status;
+#   3. dpkg -i: the files landed, the pifan user exists, the unit is enabled and started, the
+#      conffile is one; pifan --version and pifan curve from PATH; bash and zsh complete `pifan st`
+#      to status; the man pages render;
 #   4. systemd-analyze verify on the unit as installed: clean;
-#   5. dpkg -i again (an upgrade's scripts): the edited conffile stays; dpkg -r: config, state and
-#      the admin's files stay; dpkg -P: nothing of pifan is left
-#      (the file lists before and after are printed and compared).
+#   5. dpkg -i again (an upgrade's scripts): restarted, the edited conffile stays; dpkg -r: stopped,
+#      config, state and the admin's files stay; dpkg -P: nothing of pifan is left (the file lists
+#      before and after are compared, and their difference printed).
 # Usage: deploy/debian/install-test.sh [DEB]   (default: deploy/target/pifan_*_all.deb, from mvn package)
 set -euo pipefail
 
@@ -64,7 +65,8 @@ say "lintian --pedantic $(basename "$deb"): clean ($(grep -c '^pifan:' "$here/li
 
 # --- 3. install into a copy of the clean system: an overlay on the cache, thrown away at the end
 work=$(mktemp -d "${TMPDIR:-/tmp}/pifan-install-test.XXXXXX")
-trap 'umount -R "$work/root" 2>/dev/null || true; rm -rf "$work"' EXIT
+# --one-file-system: should an unmount fail, rm stops at the mounts (/dev is the host's)
+trap 'umount -R "$work/root" 2>/dev/null || true; rm -rf --one-file-system "$work"' EXIT
 mkdir "$work/upper" "$work/ovl" "$work/root"
 mount -t overlay overlay -o "lowerdir=$base,upperdir=$work/upper,workdir=$work/ovl" "$work/root"
 root=$work/root
@@ -75,9 +77,9 @@ in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root 
 files() { (cd "$root" && find . -xdev \( -path ./proc -o -path ./dev -o -path ./tmp -o -path ./var/cache -o -path ./var/log \) -prune -o -print | sort); }
 # No systemd runs in a chroot, so the scripts would skip starting and stopping (they look for
 # /run/systemd/system, as debhelper's do). With that directory there and a systemctl that writes
-# down what it is asked (the real one kept in /tmp, and run for what works offline), each step shows what the scripts ask of
-# systemd: start on install, restart on upgrade, stop on remove. Whether systemd then does it is
-# systemd's part; the unit itself is checked by systemd-analyze below.
+# down what it is asked (the real one kept in /tmp, and run for what works offline), each step
+# shows what the scripts ask of systemd: start on install, restart on upgrade, stop on remove.
+# Whether systemd then does it is systemd's part; the unit itself is checked by systemd-analyze.
 mkdir -p "$root/run/systemd/system"
 mv "$root/usr/bin/systemctl" "$root/tmp/systemctl.real"
 cat >"$root/usr/bin/systemctl" <<'STUB'
@@ -125,7 +127,7 @@ grep -q '^Fan curve from /etc/pifan/pifan.yaml$' <<<"$curve" || fail "pifan curv
 say "from PATH: $printed; pifan curve reads /etc/pifan/pifan.yaml ($(wc -l <<<"$curve") lines)"
 
 # completion: what bash offers after `pifan st` and `pifan status --j`, as the shell calls the function
-complete_in() { # SHELL-COMMAND WORDS...: the candidates the completion function gives for the last word
+complete_in() { # SHELL WORDS...: the candidates the completion function gives for the last word
   local shell=$1; shift
   in_root "$shell" -c 'source /usr/share/bash-completion/completions/pifan
     COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
