@@ -4,6 +4,7 @@ import dev.pifan.config.Units;
 import dev.pifan.hal.Duty;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -20,12 +21,7 @@ final class UnitConverters {
     static final class Seconds implements ITypeConverter<Long> {
         @Override
         public Long convert(String text) {
-            Duration duration;
-            try {
-                duration = Units.duration(text);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            Duration duration = byUnits(Units::duration, text);
             if (duration.toMillis() % 1000 != 0) {
                 throw new TypeConversionException("'" + text.strip() + "' is not a whole number of seconds");
             }
@@ -37,11 +33,7 @@ final class UnitConverters {
     static final class Celsius implements ITypeConverter<Double> {
         @Override
         public Double convert(String text) {
-            try {
-                return Units.temperature(text);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return byUnits(Units::temperature, text);
         }
     }
 
@@ -49,11 +41,7 @@ final class UnitConverters {
     static final class TimeOfDayConverter implements ITypeConverter<LocalTime> {
         @Override
         public LocalTime convert(String text) {
-            try {
-                return Units.timeOfDay(text);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return byUnits(Units::timeOfDay, text);
         }
     }
 
@@ -61,11 +49,16 @@ final class UnitConverters {
     static final class DutyConverter implements ITypeConverter<Duty> {
         @Override
         public Duty convert(String text) {
-            try {
-                return Units.duty(text);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return byUnits(Units::duty, text);
+        }
+    }
+
+    /** The config's reading of {@code text}; its refusal as picocli's, one line. */
+    private static <T> T byUnits(Function<String, T> reading, String text) {
+        try {
+            return reading.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
     }
 }
