@@ -60,12 +60,23 @@ public final class PifanMetrics implements TickListener {
 
     public PifanMetrics(MeterRegistry registry, NodeInfo node) {
         this.registry = registry;
+        // The build and the hardware apart, as Prometheus' own *_build_info and node_exporter's
+        // *_info: a dashboard joins on whichever it needs, and an upgrade changes one series only.
         Gauge.builder("pifan.build.info", () -> 1)
-                .description("pifan's version, board, fan driver and temperature sensor; always 1")
+                .description("The pifan build: version, git revision, Java version and runtime (jvm or native);"
+                        + " always 1")
                 .tag("version", node.version())
+                .tag("revision", node.revision())
+                .tag("java_version", System.getProperty("java.version", "unknown"))
+                .tag("runtime", runtime())
+                .register(registry);
+        Gauge.builder("pifan.node.info", () -> 1)
+                .description("The node's hardware as pifan drives it: board, fan driver, temperature sensor and"
+                        + " throttle flags source; always 1")
                 .tag("board", node.board())
                 .tag("fan_driver", node.fan())
                 .tag("sensor", node.temperatureSensor())
+                .tag("throttle_source", node.throttleSource())
                 .register(registry);
         Gauge.builder("pifan.fan.owner", () -> 1)
                 .description("Who drives the fan: pifan, the kernel (fan.takeover: none) or pifan, taken from the"
@@ -194,6 +205,11 @@ public final class PifanMetrics implements TickListener {
                     .register(registry);
         }
         reasonsRegistered = true;
+    }
+
+    /** {@code native} in a GraalVM native image (which sets this property at run time), else {@code jvm}. */
+    static String runtime() {
+        return System.getProperty("org.graalvm.nativeimage.imagecode") != null ? "native" : "jvm";
     }
 
     private Counter sensorErrorCounter(String sensor) {

@@ -12,11 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The two process figures Micrometer's binders lack under their usual Prometheus names:
- * {@code process_cpu_seconds_total} (Micrometer's own is in nanoseconds, which promtool rejects
- * as an abbreviated unit) and {@code process_resident_memory_bytes}, what the process really
- * holds of a Pi's memory (the JVM's pools say nothing of the rest). Each is registered only where
- * it can be read.
+ * The standard Prometheus process metrics, under the names and from the sources of the Prometheus
+ * Java client's {@code ProcessMetrics} (client_java 1.x), so that the dashboards and rules written
+ * for any exporter's process work on pifan's:
+ * {@code process_cpu_seconds_total}, {@code process_start_time_seconds}, {@code process_open_fds},
+ * {@code process_max_fds}, {@code process_virtual_memory_bytes} and
+ * {@code process_resident_memory_bytes}. Micrometer's own binders write other names
+ * ({@code process_files_open_files}, {@code system_cpu_usage}, a CPU time in nanoseconds that
+ * promtool rejects), which is why they are not used.
+ *
+ * <p>Each is registered only where it can be read: the memory sizes come from
+ * {@code /proc/self/status} (Linux), the descriptor counts from the JDK's Unix MXBean.
  */
 final class ProcessMetrics implements MeterBinder {
 
@@ -27,25 +33,45 @@ final class ProcessMetrics implements MeterBinder {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun && sun.getProcessCpuTime() >= 0) {
             FunctionCounter.builder("process.cpu", sun, b -> b.getProcessCpuTime() / 1e9)
-                    .description("CPU time the pifan process has used, user and system")
+                    .description("Total user and system CPU time spent in seconds.")
                     .baseUnit("seconds")
                     .register(registry);
         }
-        if (!Double.isNaN(residentBytes())) {
-            Gauge.builder("process.resident.memory", ProcessMetrics::residentBytes)
-                    .description("Resident set size of the pifan process (VmRSS)")
+        long startMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+        Gauge.builder("process.start.time", () -> startMillis / 1e3)
+                .description("Start time of the process since unix epoch in seconds.")
+                .baseUnit("seconds")
+                .register(registry);
+        if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix
+                && unix.getOpenFileDescriptorCount() >= 0) {
+            Gauge.builder("process.open.fds", unix, com.sun.management.UnixOperatingSystemMXBean::getOpenFileDescriptorCount)
+                    .description("Number of open file descriptors.")
+                    .register(registry);
+            Gauge.builder("process.max.fds", unix, com.sun.management.UnixOperatingSystemMXBean::getMaxFileDescriptorCount)
+                    .description("Maximum number of open file descriptors.")
+                    .register(registry);
+        }
+        if (!Double.isNaN(statusBytes("VmSize:"))) {
+            Gauge.builder("process.virtual.memory", () -> statusBytes("VmSize:"))
+                    .description("Virtual memory size in bytes.")
+                    .baseUnit("bytes")
+                    .register(registry);
+        }
+        if (!Double.isNaN(statusBytes("VmRSS:"))) {
+            Gauge.builder("process.resident.memory", () -> statusBytes("VmRSS:"))
+                    .description("Resident memory size in bytes.")
                     .baseUnit("bytes")
                     .register(registry);
         }
     }
 
-    /** VmRSS from /proc/self/status, NaN where there is none. */
-    static double residentBytes() {
+    /** A size field of /proc/self/status ({@code VmRSS:}, always in kB) in bytes, NaN where there is none. */
+    static double statusBytes(String field) {
         try {
             for (String line : Files.readAllLines(STATUS, StandardCharsets.US_ASCII)) {
-                if (line.startsWith("VmRSS:")) {
-                    String[] parts = line.substring(6).strip().split("\\s+");
-                    return Long.parseLong(parts[0]) * 1024.0; // always kB
+                if (line.startsWith(field)) {
+                    String[] parts = line.substring(field.length()).strip().split("\\s+");
+                    return Long.parseLong(parts[0]) * 1024.0;
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -6,9 +6,6 @@ import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -30,12 +27,8 @@ public final class Telemetry {
     public static final String TEXT_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     public static final String OPENMETRICS_CONTENT_TYPE = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
-    /**
-     * Binder meters left out: names promtool rejects ({@code process_cpu_time_ns_total},
-     * {@code system_cpu_count}), and pool detail a fan daemon does not need.
-     */
-    private static final Set<String> DENIED = Set.of(
-            "process.cpu.time", "system.cpu.count", "jvm.memory.max", "jvm.memory.usage.after.gc");
+    /** JVM memory binder meters left out: pool detail a fan daemon does not need. */
+    private static final Set<String> DENIED = Set.of("jvm.memory.max", "jvm.memory.usage.after.gc");
 
     private volatile NodeInfo node;
     private final PrometheusMeterRegistry registry;
@@ -44,6 +37,7 @@ public final class Telemetry {
     private final HealthCheck health;
     private final Counter reloadsAccepted;
     private final Counter reloadsRefused;
+    private Gauge ceiling; // changed by reconfigure only, on the reload thread
 
     /** Whether the fan is the kernel's after a failed write; never, without a fan to ask. */
     private volatile BooleanSupplier fanHandedToKernel = () -> false;
@@ -68,8 +62,32 @@ public final class Telemetry {
                         + " (it tries to take it back every tick), else 0")
                 .strongReference(true)
                 .register(registry);
+        Gauge.builder("pifan.critical.temperature", this, t -> t.node.curve().criticalC())
+                .description("The configured critical temperature (safety.critical): at or above it the fan runs"
+                        + " at full speed, reason critical")
+                .baseUnit("celsius")
+                .strongReference(true)
+                .register(registry);
+        ceilingGauge();
         reloadsAccepted = reloads("accepted");
         reloadsRefused = reloads("refused");
+    }
+
+    /** pifan_ceiling_temperature_celsius while the ceiling guard is on; absent (not 0) while it is off. */
+    private void ceilingGauge() {
+        boolean on = node.curve().ceilingC().isPresent();
+        if (on && ceiling == null) {
+            ceiling = Gauge.builder("pifan.ceiling.temperature", this,
+                            t -> t.node.curve().ceilingC().orElse(Double.NaN))
+                    .description("The configured ceiling (ceiling.at): the ceiling guard trims the fan to hold the"
+                            + " temperature there, reason ceiling; absent while the guard is off")
+                    .baseUnit("celsius")
+                    .strongReference(true)
+                    .register(registry);
+        } else if (!on && ceiling != null) {
+            registry.remove(ceiling);
+            ceiling = null;
+        }
     }
 
     private Counter reloads(String result) {
@@ -96,27 +114,28 @@ public final class Telemetry {
         return new Telemetry(node, clock);
     }
 
-    /** A Prometheus registry with the process binders: CPU, memory, uptime, file descriptors. */
+    /**
+     * A Prometheus registry with the standard process metrics ({@link ProcessMetrics}) and the JVM's
+     * memory pools (used and committed).
+     */
     static PrometheusMeterRegistry newRegistry() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT,
                 new PrometheusRegistry(), Clock.SYSTEM);
         registry.config().meterFilter(MeterFilter.deny(id ->
                 DENIED.contains(id.getName()) || id.getName().startsWith("jvm.buffer.")));
-        new ProcessorMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        new FileDescriptorMetrics().bindTo(registry);
         new ProcessMetrics().bindTo(registry);
         return registry;
     }
 
     /**
-     * A reloaded configuration runs: {@code /status} shows its curve and source, and the health
-     * check expects ticks at its interval.
+     * A reloaded configuration runs: {@code /status} shows its curve and source, the metrics its
+     * critical and ceiling temperatures, and the health check expects ticks at its interval.
      */
     public void reconfigure(String configSource, java.time.Duration interval, NodeInfo.Curve curve) {
         node = node.withConfig(configSource, interval, curve);
         health.interval(interval);
+        ceilingGauge();
     }
 
     /** What to add to the control loop: the meters and the last-tick record. */

@@ -50,10 +50,23 @@ class PifanMetricsTest {
     }
 
     @Test
-    void buildInfoCarriesVersionBoardFanDriverAndSensor() {
+    void buildInfoCarriesTheBuildOnlyAndNodeInfoTheHardware() {
         Scraped m = scrape();
-        assertEquals(Map.of("pifan_build_info{board=\"Raspberry Pi 5 Model B Rev 1.0\",fan_driver=\"hwmon:pwmfan\","
-                + "sensor=\"thermal_zone0\",version=\"1.2.3\"}", 1.0), m.named("pifan_build_info"));
+        assertEquals(Map.of("pifan_build_info{java_version=\"" + System.getProperty("java.version")
+                + "\",revision=\"unknown\",runtime=\"jvm\",version=\"1.2.3\"}", 1.0), m.named("pifan_build_info"));
+        assertEquals(Map.of("pifan_node_info{board=\"Raspberry Pi 5 Model B Rev 1.0\",fan_driver=\"hwmon:pwmfan\","
+                + "sensor=\"thermal_zone0\",throttle_source=\"" + Snapshots.NODE.throttleSource() + "\"}", 1.0),
+                m.named("pifan_node_info"));
+    }
+
+    @Test
+    void theRevisionIsTheBuildsOwn() {
+        PrometheusMeterRegistry other = Telemetry.newRegistry();
+        NodeInfo n = Snapshots.NODE;
+        new PifanMetrics(other, new NodeInfo(n.version(), n.board(), n.temperatureSensor(), n.throttleSource(),
+                n.fan(), n.tachometer(), n.configSource(), n.interval(), n.curve(), n.fanOwner(), "0123abc"));
+        assertTrue(Scraped.of(other.scrape()).named("pifan_build_info").keySet().iterator().next()
+                .contains("revision=\"0123abc\""));
     }
 
     @Test
@@ -213,9 +226,29 @@ class PifanMetricsTest {
             }
         }
         assertEquals("histogram", types.get("pifan_control_tick_seconds"));
-        assertTrue(types.containsKey("process_cpu_seconds_total"), types::toString);
         assertFalse(text.contains("_ns_total"), "no abbreviated units");
-        assertFalse(text.contains("system_cpu_count"), "no _count outside histograms");
+    }
+
+    /** The names and types client_java's ProcessMetrics writes, which dashboards for any exporter read. */
+    @Test
+    void theProcessMetricsAreThePrometheusStandardOnesAndNoOthers() {
+        Map<String, String> types = registry.scrape().lines().filter(l -> l.startsWith("# TYPE "))
+                .map(l -> l.substring(7).split(" "))
+                .collect(Collectors.toMap(p -> p[0], p -> p[1]));
+        Map<String, String> standard = Map.of("process_cpu_seconds_total", "counter",
+                "process_start_time_seconds", "gauge", "process_open_fds", "gauge", "process_max_fds", "gauge",
+                "process_virtual_memory_bytes", "gauge", "process_resident_memory_bytes", "gauge");
+        standard.forEach((name, type) -> assertEquals(type, types.get(name), name + " in " + types));
+        types.keySet().stream().filter(n -> n.startsWith("process_") || n.startsWith("system_"))
+                .forEach(n -> assertTrue(standard.containsKey(n), n + " is not a standard process metric"));
+        Scraped m = scrape();
+        double fds = m.value("process_open_fds");
+        assertTrue(fds >= 3 && fds <= m.value("process_max_fds"), fds + " open of " + m.value("process_max_fds"));
+        double rss = m.value("process_resident_memory_bytes");
+        assertTrue(rss > 1 << 20 && rss < m.value("process_virtual_memory_bytes"), rss + " resident");
+        double started = m.value("process_start_time_seconds");
+        double now = System.currentTimeMillis() / 1e3;
+        assertTrue(started > now - 3600 && started <= now, started + " vs now " + now);
     }
 
     /** The tick must stay in microseconds: the metrics' share of it is far below that. */
