@@ -11,7 +11,7 @@ import dev.pifan.hal.Duty;
 import dev.pifan.hal.FanOwner;
 import dev.pifan.hal.ThrottleCondition;
 import dev.pifan.hal.ThrottleFlags;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 
 class PifanMetricsTest {
 
-    private final PrometheusMeterRegistry registry = Telemetry.newRegistry();
+    private final PrometheusRegistry registry = Telemetry.newRegistry();
     private final PifanMetrics metrics = new PifanMetrics(registry, Snapshots.NODE);
     private final Snapshots snapshots = new Snapshots();
 
     private Scraped scrape() {
-        return Scraped.of(registry.scrape());
+        return Scraped.of(Telemetry.text(registry));
     }
 
     private Scraped tick(Snapshot s) {
@@ -61,11 +61,11 @@ class PifanMetricsTest {
 
     @Test
     void theRevisionIsTheBuildsOwn() {
-        PrometheusMeterRegistry other = Telemetry.newRegistry();
+        PrometheusRegistry other = Telemetry.newRegistry();
         NodeInfo n = Snapshots.NODE;
         new PifanMetrics(other, new NodeInfo(n.version(), n.board(), n.temperatureSensor(), n.throttleSource(),
                 n.fan(), n.tachometer(), n.configSource(), n.interval(), n.curve(), n.fanOwner(), "0123abc"));
-        assertTrue(Scraped.of(other.scrape()).named("pifan_build_info").keySet().iterator().next()
+        assertTrue(Scraped.of(Telemetry.text(other)).named("pifan_build_info").keySet().iterator().next()
                 .contains("revision=\"0123abc\""));
     }
 
@@ -74,12 +74,12 @@ class PifanMetricsTest {
         assertEquals(Map.of("pifan_fan_owner{owner=\"pifan\"}", 1.0), scrape().named("pifan_fan_owner"));
         for (var owner : Map.of(FanOwner.takenFromKernel("cpu-thermal mode disabled"), "taken_from_kernel",
                 FanOwner.KERNEL, "kernel").entrySet()) {
-            PrometheusMeterRegistry other = Telemetry.newRegistry();
+            PrometheusRegistry other = Telemetry.newRegistry();
             NodeInfo node = new NodeInfo("1.2.3", "b", "t", "f", "hwmon:pwmfan", true, "c", Duration.ofSeconds(1),
                     Snapshots.NODE.curve(), owner.getKey());
             new PifanMetrics(other, node);
             assertEquals(Map.of("pifan_fan_owner{owner=\"" + owner.getValue() + "\"}", 1.0),
-                    Scraped.of(other.scrape()).named("pifan_fan_owner"), owner.getKey().describe());
+                    Scraped.of(Telemetry.text(other)).named("pifan_fan_owner"), owner.getKey().describe());
         }
     }
 
@@ -207,7 +207,7 @@ class PifanMetricsTest {
     @Test
     void everyFamilyHasHelpAndTypeAndCountersEndInTotal() {
         tick(snapshots.flags(ThrottleFlags.of(0x50005)).next());
-        String text = registry.scrape();
+        String text = Telemetry.text(registry);
         Map<String, String> types = text.lines().filter(l -> l.startsWith("# TYPE "))
                 .map(l -> l.substring(7).split(" "))
                 .collect(Collectors.toMap(p -> p[0], p -> p[1]));
@@ -232,7 +232,7 @@ class PifanMetricsTest {
     /** The names and types client_java's ProcessMetrics writes, which dashboards for any exporter read. */
     @Test
     void theProcessMetricsAreThePrometheusStandardOnesAndNoOthers() {
-        Map<String, String> types = registry.scrape().lines().filter(l -> l.startsWith("# TYPE "))
+        Map<String, String> types = Telemetry.text(registry).lines().filter(l -> l.startsWith("# TYPE "))
                 .map(l -> l.substring(7).split(" "))
                 .collect(Collectors.toMap(p -> p[0], p -> p[1]));
         Map<String, String> standard = Map.of("process_cpu_seconds_total", "counter",

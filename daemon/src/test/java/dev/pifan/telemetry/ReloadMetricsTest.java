@@ -15,7 +15,7 @@ class ReloadMetricsTest {
     private final Telemetry telemetry = Telemetry.create(Snapshots.NODE, now::get);
 
     private Scraped scrape() {
-        return Scraped.of(telemetry.registry().scrape());
+        return Scraped.of(Telemetry.text(telemetry.registry()));
     }
 
     @Test
