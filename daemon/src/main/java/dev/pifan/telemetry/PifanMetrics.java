@@ -14,6 +14,7 @@ import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * pifan's own metrics, updated from each tick's {@link Snapshot}: what the node measured, what the
@@ -25,8 +26,8 @@ import java.util.function.DoubleSupplier;
  * under-voltage). Such a value is NaN here, and a gauge's callback reports no sample for it, so
  * the series is not in the scrape (and a family without samples not at all).
  *
- * <p>On every tick this sets a handful of volatile fields and observes one histogram sample: a few
- * hundred nanoseconds. Scrapes read the fields from the HTTP thread.
+ * <p>On every tick this sets a handful of volatile fields (two small arrays for the throttle
+ * conditions among them) and observes one histogram sample: a few hundred nanoseconds. Scrapes read the fields from the HTTP thread.
  */
 public final class PifanMetrics implements TickListener {
 
@@ -50,8 +51,9 @@ public final class PifanMetrics implements TickListener {
     private volatile double curveDuty = Double.NaN;
     private volatile double rpm = Double.NaN;
     private volatile double throttledWord = Double.NaN;
-    private final double[] active = nan(CONDITIONS.length);
-    private final double[] occurred = nan(CONDITIONS.length);
+    // by condition ordinal; a new array each tick, so that a scrape sees one tick's whole
+    private volatile double[] active = nan(CONDITIONS.length);
+    private volatile double[] occurred = nan(CONDITIONS.length);
     private volatile Reason reason;
     private volatile long fanConflicts;
 
@@ -99,9 +101,9 @@ public final class PifanMetrics implements TickListener {
         present(registry, "pifan_throttled_flags", "The firmware's get_throttled word as a number (bits the source"
                 + " cannot tell are 0); absent when it can tell none", () -> throttledWord);
         byCondition(registry, "pifan_throttle_active",
-                "1 while the firmware reports the condition, else 0; absent when the source cannot tell", active);
+                "1 while the firmware reports the condition, else 0; absent when the source cannot tell", () -> active);
         byCondition(registry, "pifan_throttle_occurred", "1 if the firmware reports the condition happened since"
-                + " boot, else 0; absent when the source cannot tell", occurred);
+                + " boot, else 0; absent when the source cannot tell", () -> occurred);
         events = Counter.builder().name("pifan_throttle_events")
                 .help("Times pifan saw the condition start (its bit going from 0 to 1, or 1 when first read)")
                 .labelNames("condition").withoutExemplars()
@@ -145,9 +147,11 @@ public final class PifanMetrics implements TickListener {
                 .register(registry);
     }
 
-    private static void byCondition(PrometheusRegistry registry, String name, String help, double[] values) {
+    private static void byCondition(PrometheusRegistry registry, String name, String help,
+            Supplier<double[]> current) {
         GaugeWithCallback.builder().name(name).help(help).labelNames("condition")
                 .callback(cb -> {
+                    double[] values = current.get();
                     for (ThrottleCondition c : CONDITIONS) {
                         double v = values[c.ordinal()];
                         if (!Double.isNaN(v)) {
@@ -182,13 +186,10 @@ public final class PifanMetrics implements TickListener {
         }
     }
 
-    /*
-     * The arrays are written here, on the control thread, and read by scrapes: a scrape may see
-     * one condition from this tick and another from the last, as it could with separate gauges.
-     * The volatile write of reason after them publishes them.
-     */
     private void throttle(ThrottleFlags flags) {
         throttledWord = flags.isFullyUnknown() ? Double.NaN : Integer.toUnsignedLong(flags.word());
+        double[] active = new double[CONDITIONS.length];
+        double[] occurred = new double[CONDITIONS.length];
         for (ThrottleCondition c : CONDITIONS) {
             int i = c.ordinal();
             Optional<Boolean> now = flags.active(c);
@@ -209,6 +210,8 @@ public final class PifanMetrics implements TickListener {
             Optional<Boolean> since = flags.occurred(c);
             occurred[i] = since.isPresent() ? (since.get() ? 1 : 0) : Double.NaN;
         }
+        this.active = active; // published whole, by the volatile writes
+        this.occurred = occurred;
     }
 
     /** {@code native} in a GraalVM native image (which sets this property at run time), else {@code jvm}. */
