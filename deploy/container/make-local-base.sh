@@ -13,7 +13,9 @@
 #   /lib*, /usr/lib*    the shared libraries that runtime links (found with ldd), from this machine
 #   /etc/passwd, group  root and nonroot (65532, the user the pifan image runs as by default)
 #   /tmp                1777, for the JVM's perf data and the board libraries' JNI files
-# No shell, no package manager. Written by hand (tar + sha256sum + printf), so it needs neither a
+#   /bin/sh             Debian's busybox-static (one static binary, as sh only), for the image's
+#                       /usr/local/bin/pifan script, as eclipse-temurin has dash
+# No package manager; PATH as eclipse-temurin sets it. Written by hand (tar + sha256sum + printf), so it needs neither a
 # container engine nor a registry; the same input gives the same bytes (sorted names, time 0).
 set -euo pipefail
 
@@ -46,6 +48,15 @@ while read -r lib; do
 done < <(find "$root/opt/java/openjdk" -type f \( -name '*.so' -o -perm -u+x \) -exec ldd {} + 2>/dev/null \
   | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// && $1 !~ /:$/ {print $1}' | sort -u)
 
+busybox=/bin/busybox
+[[ -x $busybox ]] || { echo "make-local-base: no $busybox: apt-get install busybox-static" >&2; exit 1; }
+if ldd "$busybox" >/dev/null 2>&1; then
+  echo "make-local-base: $busybox is linked dynamically (Debian's busybox): the base needs busybox-static" >&2
+  exit 1
+fi
+mkdir -p "$root/bin"
+cp "$busybox" "$root/bin/sh" # busybox runs the applet its name says: sh
+
 mkdir -p "$root/etc" "$root/tmp"
 chmod 1777 "$root/tmp"
 printf 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n' >"$root/etc/passwd"
@@ -61,7 +72,7 @@ fi
 layer=$work/layer.tar
 tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf "$layer" -C "$root" .
 diff_id=$(sha256sum "$layer" | cut -d' ' -f1)
-printf '{"architecture":"%s","os":"linux","config":{"Env":["PATH=/opt/java/openjdk/bin:/usr/bin:/bin","JAVA_HOME=/opt/java/openjdk","LANG=C.UTF-8"],"WorkingDir":"/"},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]},"history":[{"created":"1970-01-01T00:00:00Z","created_by":"deploy/container/make-local-base.sh: jlink %s"}]}' \
+printf '{"architecture":"%s","os":"linux","config":{"Env":["PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","JAVA_HOME=/opt/java/openjdk","LANG=C.UTF-8"],"WorkingDir":"/"},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]},"history":[{"created":"1970-01-01T00:00:00Z","created_by":"deploy/container/make-local-base.sh: jlink %s"}]}' \
   "$arch" "$diff_id" "$modules" >"$work/config.json"
 config_id=$(sha256sum "$work/config.json" | cut -d' ' -f1)
 mkdir -p "$work/image"

@@ -7,7 +7,8 @@
 #      port 9780, and `--version` prints the project's version;
 #   4. runs `pifan run --sim` in it with a read-only root file system, /tmp and /run/pifan
 #      (RUNTIME_DIRECTORY) writable, like the DaemonSet, and waits for /metrics to answer with
-#      pifan_soc_temperature_celsius and /healthz with 200;
+#      pifan_soc_temperature_celsius and /healthz with 200, then runs `pifan status` in the running
+#      container (podman exec, as kubectl exec would: the image's /usr/local/bin/pifan from PATH);
 #   5. stops it with SIGTERM (podman stop) and checks it exits 0 after leaving the fan at full speed.
 # Podman keeps its images and containers in a work directory (vfs driver), removed at the end
 # with everything else, so nothing is left in the machine's own container storage.
@@ -21,7 +22,7 @@ root="$(cd "$here/../.." && pwd)"
 TAG=smoke
 # shellcheck source=deploy/lib.sh
 source "$root/deploy/lib.sh"
-require podman:podman runc:runc curl:curl unzip:unzip
+require podman:podman runc:runc curl:curl unzip:unzip busybox:busybox-static
 [[ $(id -u) == 0 ]] || fail "run as root: podman keeps its storage in the work directory, as root"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/pifan-smoke.XXXXXX")"
@@ -119,6 +120,12 @@ done
 health="$(curl -sS -o "$work/healthz.txt" -w '%{http_code}' "$url/healthz")"
 [[ "$health" == 200 ]] || fail "/healthz answered $health: $(cat "$work/healthz.txt")"
 say "/metrics has pifan_soc_temperature_celsius; /healthz: $(cat "$work/healthz.txt")"
+# the command beside the daemon, found on the image's PATH, run by its /bin/sh
+status_code=0
+status_out="$(pod exec "$name" pifan status --url "127.0.0.1:$port" 2>&1)" || status_code=$?
+[[ "$status_code" == 0 ]] && grep -q '^ *health' <<<"$status_out" \
+  || fail "podman exec $name pifan status: exit $status_code: $status_out"
+say "podman exec ... pifan status: exit 0, $(grep -m1 '^ *health' <<<"$status_out" | sed 's/^ *//' | tr -s ' ')"
 say "in the container: $(pod top "$name" user pid rss 2>/dev/null | tail -n 1 | awk '{print "user " $1 ", pid " $2 ", RSS " int($3 / 1024) " MiB"}')"
 
 say "stopping it (SIGTERM)"

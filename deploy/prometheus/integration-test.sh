@@ -137,6 +137,14 @@ if ! lint="$(promtool check metrics <"$work/metrics.txt" 2>&1)" || [[ -n "$lint"
   fail "promtool check metrics: $lint"
 fi
 grep -q '^pifan_fan_speed_rpm ' "$work/metrics.txt" || fail "no pifan_fan_speed_rpm in /metrics"
+# the standard process metrics, by the names every exporter's dashboards use, and no others
+for name in process_cpu_seconds_total process_start_time_seconds process_open_fds process_max_fds \
+    process_virtual_memory_bytes process_resident_memory_bytes; do
+  grep -q "^$name " "$work/metrics.txt" || fail "no $name in /metrics"
+done
+others="$(grep -oE '^(process|system)_[a-z_]+' "$work/metrics.txt" | sort -u | grep -vxE \
+  'process_(cpu_seconds_total|start_time_seconds|open_fds|max_fds|virtual_memory_bytes|resident_memory_bytes)' || true)"
+[[ -z "$others" ]] || fail "non-standard process metrics in /metrics: $others"
 
 say "promtool check rules, test rules, and the PrometheusRule"
 promtool check rules "$here/pifan-rules.yml" >&2
@@ -146,14 +154,16 @@ sed -n '/^spec:/,$p' "$here/pifan-prometheusrule.yaml" | tail -n +2 | sed 's/^  
 promtool check rules "$work/operator-rules.yml" >&2
 promtool check config "$here/prometheus.example.yml" >&2
 
+rule_count="$(grep -c '^ *- alert:' "$here/pifan-rules.yml")"
 rules_ok() {
   query 'up' >/dev/null || return 1
   local answer
   answer="$(curl -fsS "$prom_url/api/v1/rules")" || return 1
-  jq -e '[.data.groups[] | select(.name == "pifan") | .rules[]] | length == 7 and all(.health == "ok")' \
+  jq -e --argjson n "$rule_count" \
+    '[.data.groups[] | select(.name == "pifan") | .rules[]] | length == $n and all(.health == "ok")' \
     <<<"$answer" >/dev/null
 }
-wait_for 15 "Prometheus evaluating the 7 pifan rules without error" rules_ok
+wait_for 15 "Prometheus evaluating the $rule_count pifan rules without error" rules_ok
 firing="$(curl -fsS "$prom_url/api/v1/alerts" | jq -r '[.data.alerts[] | select(.state == "firing") | .labels.alertname] | join(", ")')"
 [[ -z "$firing" ]] || fail "alerts firing on a healthy simulated node: $firing"
 

@@ -198,7 +198,8 @@ final class Bench {
             List<Run> runs = new ArrayList<>();
             for (String name : names) {
                 progress.before(done++, total, profile.name() + " " + c.scenario().name() + " " + name);
-                Controller controller = ControlFactory.controller(name, config);
+                Controller controller = ControlFactory.controller(name, config,
+                        Simulation.timeOfDay(Simulation.DEFAULT_START));
                 // the baselines are specified at a 1 s period, pifan runs at its configured interval
                 Duration interval = name.equals("pifan") ? config.interval() : Duration.ofSeconds(1);
                 Simulation.Result result = Simulation.run(profile, c.scenario(), controller, interval, targetC,

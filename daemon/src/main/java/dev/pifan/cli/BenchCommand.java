@@ -1,6 +1,7 @@
 package dev.pifan.cli;
 
 import dev.pifan.config.PifanConfig;
+import dev.pifan.hal.Duty;
 import dev.pifan.hal.sim.BoardProfile;
 import dev.pifan.hal.sim.CsvFormatException;
 import dev.pifan.hal.sim.LoadTrace;
@@ -54,6 +55,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--plants-out", paramLabel = "DIR",
             description = "With --perturb: write each drawn plant as DIR/NAME.yaml, to rerun any run with simulate --plant.")
     Path plantsOut;
+
+    @Option(names = "--quiet-cap", paramLabel = "DUTY", converter = UnitConverters.DutyConverter.class,
+            description = "Run pifan on every scenario as configured and with quiet hours over the whole run capped "
+                    + "at DUTY (40%%), and print what the cap saves in noise and costs in temperature.")
+    Duty quietCap;
 
     @Option(names = "--scenario", paramLabel = "NAME",
             description = "A built-in scenario (repeatable; default: all of them, unless only --trace is given).")
@@ -116,8 +122,14 @@ final class BenchCommand implements Callable<Integer> {
             sources.put(profile, loaded.source());
             return loaded;
         };
+        if (perturb != null && quietCap != null) {
+            throw CliError.usage("--perturb and --quiet-cap are separate benches: give one");
+        }
         if (perturb != null) {
             return perturbed(boards, cases, configFor, progress);
+        }
+        if (quietCap != null) {
+            return quietHours(boards, cases, configFor, progress);
         }
         List<Bench.ScenarioResult> results = Bench.run(boards, cases, configFor, targetC, progress);
 
@@ -209,6 +221,31 @@ final class BenchCommand implements Callable<Integer> {
                             ? "met" : "NOT met");
         }
         return summaries.stream().allMatch(r -> r.meets(PERTURBED_PASS_RATE)) ? 0 : 1;
+    }
+
+    /** {@code --quiet-cap}: pifan with and without quiet hours over every run, a table per board. */
+    private int quietHours(List<Bench.Board> boards, List<Bench.Case> cases, Function<String, PifanConfig> configFor,
+            Bench.Progress progress) {
+        if (markdown || json) {
+            throw CliError.usage("--quiet-cap prints a text table: drop --markdown and --json");
+        }
+        int total = boards.size() * cases.size() * 2;
+        int done = 0;
+        PrintWriter out = spec.commandLine().getOut();
+        for (Bench.Board board : boards) {
+            PifanConfig config = configFor.apply(board.defaults());
+            if (quietCap.compareTo(config.fan().minDuty()) < 0) {
+                throw CliError.usage("--quiet-cap " + quietCap + " is below " + board.defaults() + "'s fan.min-duty "
+                        + config.fan().minDuty() + ": a running fan cannot go that slow");
+            }
+            List<QuietBench.Row> rows = QuietBench.run(board, cases, config, quietCap, targetC, progress, done, total);
+            done += cases.size() * 2;
+            out.printf(Locale.ROOT, "%s: pifan free and with quiet hours capped at %s over the whole run%n",
+                    board.plant().name(), quietCap);
+            out.print(QuietBench.table(rows));
+        }
+        progress.before(total, total, "");
+        return 0;
     }
 
     /** Writes a drawn plant under --plants-out and returns how a replay names it. */

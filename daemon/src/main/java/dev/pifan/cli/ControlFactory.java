@@ -1,5 +1,6 @@
 package dev.pifan.cli;
 
+import dev.pifan.control.TimeOfDay;
 import dev.pifan.config.CeilingConfig;
 import dev.pifan.config.CurveConfig;
 import dev.pifan.config.CurvePoint;
@@ -35,12 +36,17 @@ final class ControlFactory {
     }
 
     static ControlTuning tuning(PifanConfig config) {
+        return tuning(config, TimeOfDay.system());
+    }
+
+    /** @param timeOfDay where the quiet hours read the time (the wall clock, or a simulation's) */
+    static ControlTuning tuning(PifanConfig config, TimeOfDay timeOfDay) {
         CeilingConfig c = config.ceiling();
         Optional<Ceiling> ceiling = c.atC().isPresent()
                 ? Optional.of(new Ceiling(c.atC().getAsDouble(), c.risePerSecond(), c.fallPerSecond(), c.settle(),
                         c.releaseC()))
                 : Optional.empty();
-        return new ControlTuning(config.curve().downDelay(), ceiling);
+        return new ControlTuning(config.curve().downDelay(), ceiling, config.quiet(), timeOfDay);
     }
 
     static SafetyLimits safetyLimits(PifanConfig config) {
@@ -49,14 +55,23 @@ final class ControlFactory {
     }
 
     static PifanController pifanController(PifanConfig config) {
+        return pifanController(config, TimeOfDay.system());
+    }
+
+    static PifanController pifanController(PifanConfig config, TimeOfDay timeOfDay) {
         return new PifanController(curve(config.curve()), config.curve().hysteresisC(), fanLimits(config),
-                safetyLimits(config), tuning(config));
+                safetyLimits(config), tuning(config, timeOfDay));
     }
 
     /** {@code pifan} (the configured curve) or a baseline by name; a usage error for anything else. */
     static Controller controller(String name, PifanConfig config) {
+        return controller(name, config, TimeOfDay.system());
+    }
+
+    /** As {@link #controller(String, PifanConfig)}, pifan's quiet hours reading {@code timeOfDay}. */
+    static Controller controller(String name, PifanConfig config, TimeOfDay timeOfDay) {
         if (name.equals("pifan")) {
-            return pifanController(config);
+            return pifanController(config, timeOfDay);
         }
         try {
             return Baselines.named(name);

@@ -13,6 +13,13 @@ import picocli.CommandLine.Command;
         scope = CommandLine.ScopeType.INHERIT, // --help and --version on every subcommand too
         versionProvider = Version.class,
         description = "Keeps Raspberry Pi cluster nodes cool and quiet.",
+        // every command's exit codes (scope INHERIT: the subcommands show them too; status has its own)
+        exitCodeListHeading = "%nExit codes%n",
+        exitCodeList = {CommandLine.ExitCode.OK + ":success",
+            CliError.BAD_CONTENT + ":bad content: a config or trace that is wrong, a file that cannot be read or "
+                    + "written, no usable fan or sensor (run, probe), a fan held by another pifan",
+            CliError.USAGE + ":a wrong command line (an unknown option, a value that cannot be read, a bad PIFAN_LOG_LEVEL)",
+            Daemon.FATAL_EXIT + ":run: a fatal error in the control loop, the fan left in its exit state"},
         subcommands = {RunCommand.class, StatusCommand.class, ProbeCommand.class, SimulateCommand.class,
                 BenchCommand.class, TuneCommand.class, CurveCommand.class, ConfigCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class})

@@ -17,6 +17,7 @@ import dev.pifan.hal.sim.Fault;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +75,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Target temperature for over_target_s: 65 or 65C (default: ${DEFAULT-VALUE}).")
     double targetC;
 
+    @Option(names = "--start-time", paramLabel = "HH:MM", defaultValue = "00:00",
+            converter = UnitConverters.TimeOfDayConverter.class,
+            description = "The simulated time of day at second 0, for the config's quiet hours (default: ${DEFAULT-VALUE}).")
+    LocalTime startTime;
+
     @Option(names = "--undervolt", paramLabel = "A:B", description = "An under-voltage window, seconds A to B (repeatable).")
     List<String> underVoltage = new ArrayList<>();
 
@@ -107,7 +113,7 @@ final class SimulateCommand implements Callable<Integer> {
         BoardProfile board = Profiles.physics(profile, plant);
         PifanConfig loaded = config.load(defaults);
         Scenario scenario = scenario().withFaults(loaded.simulation().faults());
-        Controller chosen = ControlFactory.controller(controller, loaded);
+        Controller chosen = ControlFactory.controller(controller, loaded, Simulation.timeOfDay(startTime));
         java.time.Duration interval = chosen.name().equals("pifan") ? loaded.interval() : java.time.Duration.ofSeconds(1);
 
         Simulation.Result result = Simulation.run(board, scenario, chosen, interval, targetC,

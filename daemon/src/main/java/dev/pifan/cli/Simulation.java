@@ -11,7 +11,9 @@ import dev.pifan.hal.sim.SimulatedBoard;
 import dev.pifan.hal.sim.SlowReads;
 import dev.pifan.hal.MonotonicClock;
 import dev.pifan.control.SteadyClock;
+import dev.pifan.control.TimeOfDay;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +29,14 @@ final class Simulation {
     }
 
     private Simulation() {
+    }
+
+    /** The time of day a simulation starts at unless told otherwise: quiet hours from 00:00 apply at once. */
+    static final LocalTime DEFAULT_START = LocalTime.MIDNIGHT;
+
+    /** The time of day in a simulation starting at {@code start}: its loop clock counts from 0. */
+    static TimeOfDay timeOfDay(LocalTime start) {
+        return TimeOfDay.from(start, 0);
     }
 
     static Result run(BoardProfile profile, Scenario scenario, Controller controller, Duration interval, double targetC,

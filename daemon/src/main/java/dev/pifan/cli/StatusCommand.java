@@ -34,8 +34,13 @@ import picocli.CommandLine.Option;
 /** {@code pifan status}: what a running daemon is doing, from its {@code /status} endpoint. */
 @Command(name = "status", sortOptions = false,
         description = "Show what a running pifan is doing, read from its /status endpoint.",
-        footer = {"", "Exit codes: 0 healthy, 1 down (unhealthy, or nothing answers), 2 a wrong command line,",
-            "3 degraded (healthy, but a safety rule runs the fan at full speed)."})
+        // as systemctl status does, the exit code says how the daemon is (docs/cli.md#pifan-status)
+        exitCodeListHeading = "%nExit codes%n",
+        exitCodeList = {StatusCommand.HEALTHY + ":healthy, the fan on its curve (or kick, ceiling, hold)",
+            StatusCommand.DOWN + ":down: unhealthy (the loop stalled, the fan handed to the kernel), nothing answers, "
+                    + "or the answer is not pifan's status",
+            CliError.USAGE + ":a wrong command line",
+            StatusCommand.DEGRADED + ":degraded: healthy, but a safety rule runs the fan at full speed"})
 final class StatusCommand implements Callable<Integer> {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -201,6 +206,8 @@ final class StatusCommand implements Callable<Integer> {
                     + text(s, "drivers", "fan").map(id -> "  (" + id + ")").orElse("");
             rows.add(row("fan", fan));
             text(s, "detail").filter(d -> !d.isEmpty()).ifPresent(d -> rows.add(row("", d)));
+            text(s, "quiet").filter(q -> !q.equals("outside")).ifPresent(q -> rows.add(row("quiet hours",
+                    q.replace('_', ' '))));
             rows.add(row("speed", number(s, "rpm").map(r -> String.format(Locale.ROOT, "%.0f rpm", r))
                     .orElse(bool(s, "drivers", "tachometer").orElse(false) ? "unreadable" : "no tachometer")));
             rows.add(row("throttled", throttled(s)));

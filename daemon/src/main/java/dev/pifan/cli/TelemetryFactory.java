@@ -35,8 +35,8 @@ final class TelemetryFactory {
     }
 
     static Telemetry telemetry(PifanConfig config, Board board, MonotonicClock clock) {
-        return Telemetry.create(NodeInfo.of(Version.current(), board, config.source(), config.interval(),
-                curve(config)), clock, board.fan());
+        return Telemetry.create(NodeInfo.of(Version.current(), Version.revision(), board, config.source(),
+                config.interval(), curve(config)), clock, board.fan());
     }
 
     /**
@@ -52,11 +52,11 @@ final class TelemetryFactory {
         }
     }
 
-    /** The config's curve as /status shows it. */
+    /** The config's curve as /status shows it, with the ceiling the metrics show. */
     static NodeInfo.Curve curve(PifanConfig config) {
         return new NodeInfo.Curve(
                 config.curve().points().stream().map(p -> new NodeInfo.Point(p.celsius(), p.duty())).toList(),
-                config.curve().hysteresisC(), config.safety().criticalC());
+                config.curve().hysteresisC(), config.safety().criticalC(), config.ceiling().atC());
     }
 
     /** Binds and serves; a one-line error (exit 1) when the address cannot be had. */

@@ -1,7 +1,10 @@
 package dev.pifan.cli;
 
 import dev.pifan.config.Units;
+import dev.pifan.hal.Duty;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -18,12 +21,7 @@ final class UnitConverters {
     static final class Seconds implements ITypeConverter<Long> {
         @Override
         public Long convert(String text) {
-            Duration duration;
-            try {
-                duration = Units.duration(text);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            Duration duration = byUnits(Units::duration, text);
             if (duration.toMillis() % 1000 != 0) {
                 throw new TypeConversionException("'" + text.strip() + "' is not a whole number of seconds");
             }
@@ -35,11 +33,32 @@ final class UnitConverters {
     static final class Celsius implements ITypeConverter<Double> {
         @Override
         public Double convert(String text) {
-            try {
-                return Units.temperature(text);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return byUnits(Units::temperature, text);
+        }
+    }
+
+    /** {@code 22:00}: a time of day on a 24-hour clock. */
+    static final class TimeOfDayConverter implements ITypeConverter<LocalTime> {
+        @Override
+        public LocalTime convert(String text) {
+            return byUnits(Units::timeOfDay, text);
+        }
+    }
+
+    /** {@code 40%}, {@code 0.4}: a duty. */
+    static final class DutyConverter implements ITypeConverter<Duty> {
+        @Override
+        public Duty convert(String text) {
+            return byUnits(Units::duty, text);
+        }
+    }
+
+    /** The config's reading of {@code text}; its refusal as picocli's, one line. */
+    private static <T> T byUnits(Function<String, T> reading, String text) {
+        try {
+            return reading.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
     }
 }

@@ -1,9 +1,11 @@
 package dev.pifan.config;
 
+import dev.pifan.control.QuietHours;
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.linux.Takeover;
 import dev.pifan.hal.linux.HardwareSpec;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,8 +34,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class ConfigReader {
 
-    static final List<String> ROOT_KEYS = List.of("board", "interval", "curve", "fan", "ceiling", "safety",
+    static final List<String> ROOT_KEYS = List.of("board", "interval", "curve", "fan", "ceiling", "quiet", "safety",
             "hardware", "metrics", "simulation");
+    static final List<String> QUIET_KEYS = List.of("from", "to", "max-duty");
     static final List<String> CURVE_KEYS = List.of("points", "hysteresis", "off-hysteresis", "down-delay");
     static final List<String> FAN_KEYS = List.of("min-duty", "start-duty", "kick", "exit", "takeover");
     static final List<String> CEILING_KEYS = List.of("at", "rise", "fall", "settle", "release");
@@ -139,13 +142,15 @@ final class ConfigReader {
                 within(Units::duration, SafetyConfig.MIN_READ_TIMEOUT, SafetyConfig.MAX_READ_TIMEOUT, "10ms..10s"),
                 defaults.safety().readTimeout());
 
+        Optional<QuietHours> quiet = quiet(valueNode(top, "quiet"), minDuty, byDefaultOf(profile));
+
         Map<String, NodeTuple> metrics = section(valueNode(top, "metrics"), "metrics");
         Optional<ListenAddress> listen = value(metrics, "metrics.listen", "HOST:PORT, :PORT or off",
                 ListenAddress::parseOrOff, defaults.metrics().listen());
 
         // Rules between values. Each is reported where the file set one of them; the other may
         // be a profile default, which the message then says.
-        String byDefault = " (the " + profile + " default)";
+        String byDefault = byDefaultOf(profile);
         if (minDuty != null && startDuty != null && minDuty.compareTo(startDuty) > 0) {
             if (written.containsKey("fan.min-duty")) {
                 problem("fan.min-duty", minDuty + " must not be above fan.start-duty " + startDuty
@@ -199,7 +204,7 @@ final class ConfigReader {
             return new PifanConfig(board, interval,
                     new CurveConfig(points, hysteresis, downDelay, offHysteresis),
                     new FanConfig(minDuty, startDuty, kick, exit, takeover),
-                    new CeilingConfig(ceilingAt, rise, fall, settle, release),
+                    new CeilingConfig(ceilingAt, rise, fall, settle, release), quiet,
                     new SafetyConfig(critical, sensorFailures, stuckAfter, stallAfter, readTimeout),
                     hardware, new MetricsConfig(listen), new SimulationConfig(faults == null ? List.of() : faults),
                     source);
@@ -261,6 +266,43 @@ final class ConfigReader {
         return DidYouMean.closest(key, keys)
                 .map(match -> "unknown key (did you mean '" + match + "'?)")
                 .orElse("unknown key (valid keys: " + String.join(", ", keys) + ")");
+    }
+
+    private static String byDefaultOf(String profile) {
+        return " (the " + profile + " default)";
+    }
+
+    /**
+     * quiet: {from, to, max-duty}, all three or none; empty without the section, null when it is
+     * wrong (reported). The cap must leave the fan its minimum: a cap below min-duty could not hold.
+     */
+    private Optional<QuietHours> quiet(Node node, Duty minDuty, String byDefault) {
+        Map<String, NodeTuple> section = section(node, "quiet");
+        if (section.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalTime from = value(section, "quiet.from", "a time of day like 22:00", Units::timeOfDay, null);
+        LocalTime to = value(section, "quiet.to", "a time of day like 07:00", Units::timeOfDay, null);
+        Duty maxDuty = value(section, "quiet.max-duty", "a duty", Units::duty, null);
+        for (String key : QUIET_KEYS) {
+            if (!section.containsKey("quiet." + key)) {
+                problem("quiet", node, "quiet hours need from, to and max-duty: " + key + " is missing");
+                return null;
+            }
+        }
+        if (from == null || to == null || maxDuty == null) {
+            return null;
+        }
+        if (from.equals(to)) {
+            problem("quiet.to", to + " is the same as quiet.from: the window would be empty");
+            return null;
+        }
+        if (minDuty != null && maxDuty.compareTo(minDuty) < 0) {
+            problem("quiet.max-duty", maxDuty + " is below fan.min-duty " + minDuty
+                    + (written.containsKey("fan.min-duty") ? "" : byDefault) + ": a running fan cannot go that slow");
+            return null;
+        }
+        return Optional.of(new QuietHours(from, to, maxDuty));
     }
 
     /** The curve's points; null when anything about them is wrong (reported). */
@@ -497,6 +539,7 @@ final class ConfigReader {
         sections.put("curve", CURVE_KEYS);
         sections.put("fan", FAN_KEYS);
         sections.put("ceiling", CEILING_KEYS);
+        sections.put("quiet", QUIET_KEYS);
         sections.put("safety", SAFETY_KEYS);
         sections.put("hardware", HardwareReader.KEYS);
         sections.put("metrics", METRICS_KEYS);

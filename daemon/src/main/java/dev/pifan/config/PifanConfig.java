@@ -1,8 +1,10 @@
 package dev.pifan.config;
 
+import dev.pifan.control.QuietHours;
 import dev.pifan.hal.linux.HardwareSpec;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The whole pifan configuration, immutable. Built by {@link ConfigLoader} from a file, or by
@@ -10,13 +12,15 @@ import java.util.Objects;
  *
  * @param board {@code auto} or a profile name, as written
  * @param ceiling the ceiling guard ({@link CeilingConfig#OFF} for none)
+ * @param quiet the quiet hours, if any
  * @param hardware which temperature source, throttle source and fan to open on a real board
  *     ({@link HardwareSpec#auto()} when the file has no {@code hardware:} section)
  * @param metrics the telemetry endpoint
  * @param source the file the config came from, or {@code defaults}
  */
 public record PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, CeilingConfig ceiling,
-                          SafetyConfig safety, HardwareSpec hardware, MetricsConfig metrics, SimulationConfig simulation,
+                          Optional<QuietHours> quiet, SafetyConfig safety, HardwareSpec hardware, MetricsConfig metrics,
+                          SimulationConfig simulation,
                           String source) {
 
     public static final String DEFAULTS_SOURCE = "defaults";
@@ -29,6 +33,7 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
         Objects.requireNonNull(curve, "curve");
         Objects.requireNonNull(fan, "fan");
         Objects.requireNonNull(ceiling, "ceiling");
+        Objects.requireNonNull(quiet, "quiet");
         Objects.requireNonNull(simulation, "simulation");
         Objects.requireNonNull(safety, "safety");
         Objects.requireNonNull(hardware, "hardware");
@@ -58,20 +63,21 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
     /** Without a ceiling guard. */
     public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
                        HardwareSpec hardware, MetricsConfig metrics, String source) {
-        this(board, interval, curve, fan, CeilingConfig.OFF, safety, hardware, metrics, SimulationConfig.NONE, source);
+        this(board, interval, curve, fan, CeilingConfig.OFF, Optional.empty(), safety, hardware, metrics,
+                SimulationConfig.NONE, source);
     }
 
     /** With every hardware part {@code driver: auto} and the default telemetry endpoint. */
     public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
                        String source) {
-        this(board, interval, curve, fan, CeilingConfig.OFF, safety, HardwareSpec.auto(), MetricsConfig.DEFAULT,
+        this(board, interval, curve, fan, CeilingConfig.OFF, Optional.empty(), safety, HardwareSpec.auto(), MetricsConfig.DEFAULT,
                 SimulationConfig.NONE, source);
     }
 
     /** With the default telemetry endpoint. */
     public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
                        HardwareSpec hardware, String source) {
-        this(board, interval, curve, fan, CeilingConfig.OFF, safety, hardware, MetricsConfig.DEFAULT,
+        this(board, interval, curve, fan, CeilingConfig.OFF, Optional.empty(), safety, hardware, MetricsConfig.DEFAULT,
                 SimulationConfig.NONE, source);
     }
 
@@ -85,13 +91,19 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
     }
 
     /** The same config with another source, e.g. to say where it was loaded from. */
+    /** The same config with these quiet hours (a bench of what they cost). */
+    public PifanConfig withQuiet(Optional<QuietHours> newQuiet) {
+        return new PifanConfig(board, interval, curve, fan, ceiling, newQuiet, safety, hardware, metrics, simulation,
+                source);
+    }
+
     public PifanConfig withSource(String newSource) {
-        return new PifanConfig(board, interval, curve, fan, ceiling, safety, hardware, metrics, simulation, newSource);
+        return new PifanConfig(board, interval, curve, fan, ceiling, quiet, safety, hardware, metrics, simulation, newSource);
     }
 
     /** The same config with another hardware section. */
     public PifanConfig withHardware(HardwareSpec newHardware) {
-        return new PifanConfig(board, interval, curve, fan, ceiling, safety, newHardware, metrics, simulation, source);
+        return new PifanConfig(board, interval, curve, fan, ceiling, quiet, safety, newHardware, metrics, simulation, source);
     }
 
     /**

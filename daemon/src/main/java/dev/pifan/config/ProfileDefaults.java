@@ -5,6 +5,7 @@ import dev.pifan.hal.Duty;
 import dev.pifan.hal.linux.HardwareSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -89,7 +90,7 @@ public final class ProfileDefaults {
                 INTERVAL,
                 new CurveConfig(points, hysteresisC, DOWN_DELAY, offHysteresisC),
                 new FanConfig(Duty.ofPercent(minDutyPercent), Duty.ofPercent(startDutyPercent), KICK, EXIT),
-                CEILING,
+                CEILING, Optional.empty(),
                 new SafetyConfig(CRITICAL_C, SENSOR_FAILURES, STUCK_AFTER, STALL_AFTER),
                 HardwareSpec.auto(), MetricsConfig.DEFAULT, SimulationConfig.NONE,
                 PifanConfig.DEFAULTS_SOURCE);

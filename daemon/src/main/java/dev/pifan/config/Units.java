@@ -56,7 +56,18 @@ public final class Units {
      * {@code 40%}, {@code 0.4} (a plain number from 0 to 1 is a ratio), {@code 102/255}. A plain
      * number above 1 is refused: {@code 40} could mean 40% or a PWM value of 40.
      */
-    static Duty duty(String text) {
+    private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
+
+    /** A time of day on a 24-hour clock, {@code 22:00} or {@code 7:30}. */
+    public static java.time.LocalTime timeOfDay(String text) {
+        Matcher m = TIME_OF_DAY.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(shown(text.strip()) + " is not a time of day: write HH:MM, e.g. 22:00");
+        }
+        return java.time.LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    public static Duty duty(String text) {
         String t = text.strip();
         Matcher m = PERCENT.matcher(t);
         if (m.matches()) {

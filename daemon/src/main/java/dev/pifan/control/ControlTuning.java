@@ -10,15 +10,25 @@ import java.util.Optional;
  * @param downDelay the duty comes down only after the temperature has stayed in the come-down zone
  *     of the hysteresis this long ({@link Duration#ZERO}: at once)
  * @param ceiling the ceiling guard, if any
+ * @param quiet the quiet hours, if any
+ * @param timeOfDay where the quiet hours read the time of day
  */
-public record ControlTuning(Duration downDelay, Optional<Ceiling> ceiling) {
+public record ControlTuning(Duration downDelay, Optional<Ceiling> ceiling, Optional<QuietHours> quiet,
+                            TimeOfDay timeOfDay) {
 
     /** No down-delay, no ceiling guard: the curve with its hysteresis alone. */
     public static final ControlTuning NONE = new ControlTuning(Duration.ZERO, Optional.empty());
 
+    /** Without quiet hours. */
+    public ControlTuning(Duration downDelay, Optional<Ceiling> ceiling) {
+        this(downDelay, ceiling, Optional.empty(), TimeOfDay.system());
+    }
+
     public ControlTuning {
         Objects.requireNonNull(downDelay, "downDelay");
         Objects.requireNonNull(ceiling, "ceiling");
+        Objects.requireNonNull(quiet, "quiet");
+        Objects.requireNonNull(timeOfDay, "timeOfDay");
         if (downDelay.isNegative()) {
             throw new IllegalArgumentException("down-delay " + downDelay + " must not be negative");
         }

@@ -24,6 +24,8 @@ public final class PifanController implements Controller {
     private final SafetyRules safety;
     private final FanLimits limits;
     private final CeilingGuard guard; // null without a ceiling
+    private final QuietHours quiet; // null without quiet hours
+    private final TimeOfDay timeOfDay;
     private Duty applied; // null until the first decision: nothing is known about the fan yet
     private Duty lastCurveDuty = Duty.OFF;
     private boolean underVoltage;
@@ -42,6 +44,8 @@ public final class PifanController implements Controller {
         this.safety = new SafetyRules(safety, limits.startDuty());
         this.limits = limits;
         this.guard = tuning.ceiling().map(c -> new CeilingGuard(c, limits.minDuty())).orElse(null);
+        this.quiet = tuning.quiet().orElse(null);
+        this.timeOfDay = tuning.timeOfDay();
     }
 
     @Override
@@ -51,10 +55,13 @@ public final class PifanController implements Controller {
 
     @Override
     public Decision decide(Reading reading) {
+        String lesson = shaper.observe(reading.rpm());
         SafetyRules.Verdict verdict = safety.check(reading, applied);
         double celsius = reading.celsius().orElse(Double.NaN);
         boolean believable = reading.celsius().isPresent() && verdict.reason() != Reason.SENSOR_FAILURE;
         boolean mayComeDown = mayComeDown(reading);
+        boolean quietWindow = quiet != null && quiet.covers(timeOfDay.at(reading.nanos()));
+
         boolean guarded = false;
         if (believable) {
             Duty fromGuard = guard != null && guard.isActive()
@@ -79,23 +86,36 @@ public final class PifanController implements Controller {
                 guard.reset();
             }
             shaper.overridden(Duty.FULL);
-            decision = new Decision(Duty.FULL, lastCurveDuty, verdict.reason(), verdict.detail());
+            decision = new Decision(Duty.FULL, lastCurveDuty, verdict.reason(), verdict.detail(),
+                    quietWindow ? QuietState.OVERRIDDEN : QuietState.OUTSIDE);
         } else if (verdict.reason() == Reason.HOLD) {
             // before the first good reading there is nothing to hold: doubt means full fan
             Duty held = applied == null ? Duty.FULL : applied;
-            decision = new Decision(held, lastCurveDuty, Reason.HOLD, verdict.detail());
+            decision = new Decision(held, lastCurveDuty, Reason.HOLD, verdict.detail(),
+                    quietWindow ? QuietState.UNDER_CAP : QuietState.OUTSIDE);
         } else {
             Duty requested = lastCurveDuty;
-            if (shaper.wouldKick() && !requested.isOff() && requested.compareTo(limits.startDuty()) < 0) {
+            QuietState quietState = QuietState.OUTSIDE;
+            if (quietWindow) {
+                // the ceiling outranks the cap: it acts only where the board would pass its ceiling
+                boolean overCap = requested.compareTo(quiet.maxDuty()) > 0;
+                quietState = !overCap ? QuietState.UNDER_CAP : guarded ? QuietState.OVERRIDDEN : QuietState.CAPPED;
+                if (quietState == QuietState.CAPPED) {
+                    requested = quiet.maxDuty();
+                }
+            }
+            if (shaper.wouldKick() && !requested.isOff() && requested.compareTo(shaper.startDuty()) < 0) {
                 // the kick's duty is held like one the curve set, so the fan does not drop right after it
-                curve.holdAt(limits.startDuty(), celsius);
-                requested = limits.startDuty();
+                curve.holdAt(shaper.startDuty(), celsius);
+                requested = shaper.startDuty();
             }
             Duty shaped = shaper.shape(requested, reading.nanos(), celsius);
-            Reason reason = guarded ? Reason.CEILING : Reason.CURVE;
+            Reason reason = guarded ? Reason.CEILING : quietState == QuietState.CAPPED ? Reason.QUIET : Reason.CURVE;
             // "kick" only where the kick raised the duty: a fan started at 65% is simply on the curve
             boolean raisedByKick = shaper.isKicking() && shaped.compareTo(lastCurveDuty) > 0;
-            decision = new Decision(shaped, lastCurveDuty, raisedByKick ? Reason.KICK : reason, "");
+            String detail = !lesson.isEmpty() || quietState != QuietState.CAPPED ? lesson
+                    : "quiet hours " + quiet.window() + ": the curve's " + lastCurveDuty + " held at " + quiet.maxDuty();
+            decision = new Decision(shaped, lastCurveDuty, raisedByKick ? Reason.KICK : reason, detail, quietState);
             lastCurveDuty = curve.current();
         }
         applied = decision.duty();

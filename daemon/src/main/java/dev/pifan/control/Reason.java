@@ -8,6 +8,8 @@ public enum Reason {
     KICK("kick", false),
     /** The ceiling guard trims the duty that holds the temperature at the ceiling. */
     CEILING("ceiling", false),
+    /** The quiet hours cap the curve's duty. */
+    QUIET("quiet", false),
     /** The sensor failed, but fewer times in a row than the configured limit: the last duty holds. */
     HOLD("hold", false),
     /** At or above the critical temperature. */

@@ -1,5 +1,6 @@
 package dev.pifan.logging;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
@@ -16,18 +17,63 @@ import java.util.TimeZone;
  * classes and 70 lambda classes that stay in the daemon's memory for its whole life, and its date
  * converter loads java.time's whole time-zone database: this costs the daemon several hundred
  * kilobytes for one fixed format. The offset comes from {@link TimeZone} instead.
+ *
+ * <p>For the journal ({@link #journal()}) the time stamp is left out (the journal has its own) and
+ * every line, a stack trace's included, starts with the sd-daemon(3) priority of the event's level:
+ * {@code <3>} error, {@code <4>} warn, {@code <6>} info, {@code <7>} debug and trace. journald
+ * strips the prefix and files the line at that priority, so {@code journalctl -p warning} finds
+ * pifan's warnings (and a whole stack trace with its error).
  */
 final class PifanLayout extends LayoutBase<ILoggingEvent> {
 
     private final TimeZone zone;
+    private final boolean priorityPrefix;
 
-    /** @param zone the time zone of the time stamp, or null for no time stamp (the journal has its own) */
+    /** @param zone the time zone of the time stamp, or null for no time stamp */
     PifanLayout(TimeZone zone) {
+        this(zone, false);
+    }
+
+    private PifanLayout(TimeZone zone, boolean priorityPrefix) {
         this.zone = zone;
+        this.priorityPrefix = priorityPrefix;
+    }
+
+    /** Lines for journald: no time stamp, a priority prefix on each line. */
+    static PifanLayout journal() {
+        return new PifanLayout(null, true);
+    }
+
+    /** The sd-daemon(3) prefix of {@code level}: SD_ERR, SD_WARNING, SD_INFO or SD_DEBUG. */
+    static String priority(Level level) {
+        return switch (level.toInt()) {
+            case Level.ERROR_INT -> "<3>";
+            case Level.WARN_INT -> "<4>";
+            case Level.INFO_INT -> "<6>";
+            default -> "<7>"; // debug, trace (OFF and ALL never reach a layout)
+        };
     }
 
     @Override
     public String doLayout(ILoggingEvent event) {
+        String text = plain(event);
+        if (!priorityPrefix) {
+            return text;
+        }
+        String prefix = priority(event.getLevel());
+        StringBuilder lines = new StringBuilder(text.length() + 16);
+        // journald reads a line at a time: each one needs the prefix, or it is filed at info
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end + 1;
+            lines.append(prefix).append(text, start, end);
+            start = end;
+        }
+        return lines.toString();
+    }
+
+    private String plain(ILoggingEvent event) {
         StringBuilder line = new StringBuilder(128);
         if (zone != null) {
             appendTime(line, event.getTimeStamp(), zone);

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * <p>Logs go to standard error, so that standard output stays clean for {@code --json} and CSV.
  * A line is {@code %d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0}: %msg%n}, written by
  * {@link PifanLayout} without logback's pattern machinery (which would stay loaded for the
- * daemon's life). Under systemd ({@code JOURNAL_STREAM} set) the journal stamps the time itself,
- * so the line leaves it out. The level comes from {@code PIFAN_LOG_LEVEL} (or
+ * daemon's life). When standard error is the journal's stream ({@link JournalStream}: what
+ * {@code JOURNAL_STREAM} names, not merely set), the journal stamps the time itself, so the line
+ * leaves it out and starts with its priority instead ({@code <4>} for a warning). The level comes from {@code PIFAN_LOG_LEVEL} (or
  * {@code -Dpifan.log.level}), default INFO; below debug, the board libraries' own logs are off. A
  * {@code -Dlogback.configurationFile} still wins: then this configurator steps aside.
  */
@@ -40,7 +41,8 @@ public final class PifanLogConfigurator extends ContextAwareBase implements Conf
         statuses.getCopyOfStatusList().forEach(problems::addStatusEvent);
         statuses.add(problems);
 
-        PifanLayout layout = new PifanLayout(System.getenv("JOURNAL_STREAM") != null ? null : TimeZone.getDefault());
+        PifanLayout layout = JournalStream.isStandardError() ? PifanLayout.journal()
+                : new PifanLayout(TimeZone.getDefault());
         layout.setContext(context);
         layout.start();
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();

@@ -6,10 +6,12 @@ import dev.pifan.hal.FanOwner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * What does not change while the daemon runs: which build, on which board, with which drivers and
- * which curve. Labels of {@code pifan_build_info}, and the static half of {@code /status}.
+ * which curve. Labels of {@code pifan_build_info} (the build) and {@code pifan_node_info} (the
+ * hardware), and the static half of {@code /status}.
  *
  * @param version the pifan version
  * @param board the board model as the board describes itself ("Raspberry Pi 5 Model B Rev 1.0")
@@ -21,15 +23,24 @@ import java.util.Objects;
  * @param interval the control loop's interval
  * @param curve the fan curve and the temperature above which the fan runs at full speed
  * @param fanOwner who drives the fan: pifan, the kernel, or pifan with what it took from the kernel
+ * @param revision the git commit pifan was built from, or {@code unknown}
  */
 public record NodeInfo(String version, String board, String temperatureSensor, String throttleSource, String fan,
-                       boolean tachometer, String configSource, Duration interval, Curve curve, FanOwner fanOwner) {
+                       boolean tachometer, String configSource, Duration interval, Curve curve, FanOwner fanOwner,
+                       String revision) {
 
     /** Without an owner: a fan pifan alone drives. */
     public NodeInfo(String version, String board, String temperatureSensor, String throttleSource, String fan,
             boolean tachometer, String configSource, Duration interval, Curve curve) {
         this(version, board, temperatureSensor, throttleSource, fan, tachometer, configSource, interval, curve,
                 FanOwner.PIFAN);
+    }
+
+    /** Without a known revision. */
+    public NodeInfo(String version, String board, String temperatureSensor, String throttleSource, String fan,
+            boolean tachometer, String configSource, Duration interval, Curve curve, FanOwner fanOwner) {
+        this(version, board, temperatureSensor, throttleSource, fan, tachometer, configSource, interval, curve,
+                fanOwner, "unknown");
     }
 
     public NodeInfo {
@@ -41,27 +52,40 @@ public record NodeInfo(String version, String board, String temperatureSensor, S
         Objects.requireNonNull(configSource, "configSource");
         Objects.requireNonNull(curve, "curve");
         Objects.requireNonNull(fanOwner, "fanOwner");
+        Objects.requireNonNull(revision, "revision");
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval " + interval + " must be positive");
         }
     }
 
-    /** The ids and model of {@code board}, with the rest from the config. */
-    public static NodeInfo of(String version, Board board, String configSource, Duration interval, Curve curve) {
+    /** The ids and model of {@code board}, with the rest from the build and the config. */
+    public static NodeInfo of(String version, String revision, Board board, String configSource, Duration interval,
+            Curve curve) {
         return new NodeInfo(version, board.model().description(), board.temperature().id(), board.throttle().id(),
-                board.fan().id(), board.fan().hasTachometer(), configSource, interval, curve, board.fan().owner());
+                board.fan().id(), board.fan().hasTachometer(), configSource, interval, curve, board.fan().owner(),
+                revision);
     }
 
     /** The same node with a reloaded configuration. */
     public NodeInfo withConfig(String newConfigSource, Duration newInterval, Curve newCurve) {
         return new NodeInfo(version, board, temperatureSensor, throttleSource, fan, tachometer, newConfigSource,
-                newInterval, newCurve, fanOwner);
+                newInterval, newCurve, fanOwner, revision);
     }
 
-    /** The curve as configured: points, hysteresis and the critical temperature. */
-    public record Curve(List<Point> points, double hysteresisC, double criticalC) {
+    /**
+     * The curve as configured: points, hysteresis, the critical temperature, and the ceiling guard's
+     * temperature (empty when the guard is off). {@code /status} shows all but the ceiling; the
+     * metrics show the two temperatures, so that a dashboard draws each node's own.
+     */
+    public record Curve(List<Point> points, double hysteresisC, double criticalC, OptionalDouble ceilingC) {
         public Curve {
             points = List.copyOf(points);
+            Objects.requireNonNull(ceilingC, "ceilingC");
+        }
+
+        /** Without a ceiling guard. */
+        public Curve(List<Point> points, double hysteresisC, double criticalC) {
+            this(points, hysteresisC, criticalC, OptionalDouble.empty());
         }
     }
 

@@ -1,240 +1,234 @@
 package dev.pifan.telemetry;
 
+import dev.pifan.control.QuietState;
 import dev.pifan.control.Reason;
 import dev.pifan.control.Snapshot;
 import dev.pifan.control.TickListener;
 import dev.pifan.hal.ThrottleCondition;
 import dev.pifan.hal.ThrottleFlags;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
- * pifan's own meters, updated from each tick's {@link Snapshot}: what the node measured, what the
- * fan was told and why. Names follow Prometheus' conventions once the registry renders them
- * ({@code pifan.soc.temperature} with base unit celsius is {@code pifan_soc_temperature_celsius}).
+ * pifan's own metrics, updated from each tick's {@link Snapshot}: what the node measured, what the
+ * fan was told and why. Written with the Prometheus Java client (client_java 1.x) directly, under
+ * the names Prometheus' conventions give them ({@code pifan_soc_temperature_celsius}).
  *
  * <p>A value nobody could read is absent, not 0: the temperature while the sensor fails, the rpm
  * without a tachometer, a throttle condition whose bit the source cannot tell (Talos knows only
- * under-voltage). Those gauges are registered when the value becomes known and removed when it is
- * lost again, which happens on the control thread and only on such a change.
+ * under-voltage). Such a value is NaN here, and a gauge's callback reports no sample for it, so
+ * the series is not in the scrape (and a family without samples not at all).
  *
- * <p>On every tick this sets a handful of volatile fields and records one timer sample: a few
- * hundred nanoseconds. Scrapes read the fields from the HTTP threads.
+ * <p>On every tick this sets a handful of volatile fields (two small arrays for the throttle
+ * conditions among them) and observes one histogram sample: a few hundred nanoseconds. Scrapes read the fields from the HTTP thread.
  */
 public final class PifanMetrics implements TickListener {
 
     /** Buckets of {@code pifan_control_tick_seconds}: sysfs reads take microseconds, a vcgencmd fork milliseconds. */
-    static final Duration[] TICK_BUCKETS = {
-        Duration.ofNanos(10_000), Duration.ofNanos(25_000), Duration.ofNanos(50_000), Duration.ofNanos(100_000),
-        Duration.ofNanos(250_000), Duration.ofNanos(500_000), Duration.ofMillis(1), Duration.ofNanos(2_500_000),
-        Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
-        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1),
+    static final double[] TICK_BUCKETS = {
+        10e-6, 25e-6, 50e-6, 100e-6, 250e-6, 500e-6, 1e-3, 2.5e-3, 5e-3, 10e-3, 25e-3, 50e-3, 100e-3, 250e-3, 1,
     };
 
     private static final ThrottleCondition[] CONDITIONS = ThrottleCondition.values();
+    private static final Reason[] REASONS = Reason.values();
 
-    private final MeterRegistry registry;
-    private final Timer tickCost;
-    private final PresentGauge temperature;
-    private final PresentGauge duty;
-    private final PresentGauge curveDuty;
-    private final PresentGauge rpm;
-    private final PresentGauge throttledWord;
-    private final PresentGauge[] active = new PresentGauge[CONDITIONS.length];
-    private final PresentGauge[] occurred = new PresentGauge[CONDITIONS.length];
-    private final Counter[] events = new Counter[CONDITIONS.length];
+    private final Histogram tickCost;
+    private final Counter events;
+    private final Counter sensorErrors;
+    private final Counter fanErrors;
+    private final boolean[] eventsKnown = new boolean[CONDITIONS.length];
     private final boolean[] wasActive = new boolean[CONDITIONS.length];
-    private final Map<String, Counter> sensorErrors = new HashMap<>();
-    private final Map<String, Counter> fanErrors = new HashMap<>();
+    private final Counter quietOverrides;
+    private QuietState lastQuiet = QuietState.OUTSIDE; // the control thread's alone
+    // NaN: not known, no sample
+    private volatile double temperature = Double.NaN;
+    private volatile double duty = Double.NaN;
+    private volatile double curveDuty = Double.NaN;
+    private volatile double rpm = Double.NaN;
+    private volatile double throttledWord = Double.NaN;
+    // by condition ordinal; a new array each tick, so that a scrape sees one tick's whole
+    private volatile double[] active = nan(CONDITIONS.length);
+    private volatile double[] occurred = nan(CONDITIONS.length);
     private volatile Reason reason;
     private volatile long fanConflicts;
-    private boolean reasonsRegistered;
 
-    public PifanMetrics(MeterRegistry registry, NodeInfo node) {
-        this.registry = registry;
-        Gauge.builder("pifan.build.info", () -> 1)
-                .description("pifan's version, board, fan driver and temperature sensor; always 1")
-                .tag("version", node.version())
-                .tag("board", node.board())
-                .tag("fan_driver", node.fan())
-                .tag("sensor", node.temperatureSensor())
+    public PifanMetrics(PrometheusRegistry registry, NodeInfo node) {
+        // The build and the hardware apart, as Prometheus' own *_build_info and node_exporter's
+        // *_info: a dashboard joins on whichever it needs, and an upgrade changes one series only.
+        Info.builder().name("pifan_build_info")
+                .help("The pifan build: version, git revision, Java version and runtime (jvm or native); always 1")
+                .labelNames("version", "revision", "java_version", "runtime")
+                .register(registry)
+                .setLabelValues(node.version(), node.revision(), System.getProperty("java.version", "unknown"),
+                        runtime());
+        Info.builder().name("pifan_node_info")
+                .help("The node's hardware as pifan drives it: board, fan driver, temperature sensor and throttle"
+                        + " flags source; always 1")
+                .labelNames("board", "fan_driver", "sensor", "throttle_source")
+                .register(registry)
+                .setLabelValues(node.board(), node.fan(), node.temperatureSensor(), node.throttleSource());
+        // a gauge, not an Info: an Info's name ends in _info
+        Gauge.builder().name("pifan_fan_owner")
+                .help("Who drives the fan: pifan, the kernel (fan.takeover: none) or pifan, taken from the kernel's"
+                        + " thermal zone; always 1")
+                .labelNames("owner")
+                .register(registry)
+                .labelValues(node.fanOwner().kind().label()).set(1);
+        CounterWithCallback.builder().name("pifan_fan_conflicts")
+                .help("Ticks at which the fan's setting read back was not what pifan wrote: something else (the"
+                        + " kernel's governor) drives it too")
+                .callback(cb -> cb.call(fanConflicts))
                 .register(registry);
-        Gauge.builder("pifan.fan.owner", () -> 1)
-                .description("Who drives the fan: pifan, the kernel (fan.takeover: none) or pifan, taken from the"
-                        + " kernel's thermal zone; always 1")
-                .tag("owner", node.fanOwner().kind().label())
-                .register(registry);
-        FunctionCounter.builder("pifan.fan.conflicts", this, m -> m.fanConflicts)
-                .description("Ticks at which the fan's setting read back was not what pifan wrote: something"
-                        + " else (the kernel's governor) drives it too")
-                .register(registry);
-        tickCost = Timer.builder("pifan.control.tick")
-                .description("Time one control tick takes: the sensor reads, the decision and the fan write")
-                .serviceLevelObjectives(TICK_BUCKETS)
+        tickCost = Histogram.builder().name("pifan_control_tick_seconds")
+                .help("Time one control tick takes: the sensor reads, the decision and the fan write")
+                .classicOnly().classicUpperBounds(TICK_BUCKETS).withoutExemplars()
                 .register(registry);
 
-        temperature = new PresentGauge(Gauge.builder("pifan.soc.temperature", this, m -> m.temperature.value)
-                .description("SoC temperature read by the last control tick; absent while the sensor cannot be read")
-                .baseUnit("celsius"));
-        duty = new PresentGauge(Gauge.builder("pifan.fan.duty", this, m -> m.duty.value)
-                .description("Fan duty applied by the last control tick, 0 (off) to 1 (full speed); "
-                        + "absent when the write to the fan failed")
-                .baseUnit("ratio"));
-        curveDuty = new PresentGauge(Gauge.builder("pifan.fan.curve.duty", this, m -> m.curveDuty.value)
-                .description("Fan duty the curve asked for at the last control tick, before the fan's limits "
-                        + "and the safety rules, 0 to 1")
-                .baseUnit("ratio"));
-        rpm = new PresentGauge(Gauge.builder("pifan.fan.speed", this, m -> m.rpm.value)
-                .description("Fan speed from its tachometer; absent without one, or when it cannot be read")
-                .baseUnit("rpm"));
-        throttledWord = new PresentGauge(Gauge.builder("pifan.throttled.flags", this, m -> m.throttledWord.value)
-                .description("The firmware's get_throttled word as a number (bits the source cannot tell are 0); "
-                        + "absent when it can tell none"));
-        for (ThrottleCondition c : CONDITIONS) {
-            int i = c.ordinal();
-            active[i] = new PresentGauge(Gauge.builder("pifan.throttle.active", this, m -> m.active[i].value)
-                    .description("1 while the firmware reports the condition, else 0; absent when the source "
-                            + "cannot tell")
-                    .tag("condition", c.label()));
-            occurred[i] = new PresentGauge(Gauge.builder("pifan.throttle.occurred", this, m -> m.occurred[i].value)
-                    .description("1 if the firmware reports the condition happened since boot, else 0; absent "
-                            + "when the source cannot tell")
-                    .tag("condition", c.label()));
-        }
-        // Known from the start, so rate() and increase() work from the first scrape.
-        sensorErrorCounter(node.temperatureSensor());
-        sensorErrorCounter(node.throttleSource());
-        fanErrorCounter(node.fan());
+        present(registry, "pifan_soc_temperature_celsius",
+                "SoC temperature read by the last control tick; absent while the sensor cannot be read",
+                () -> temperature);
+        present(registry, "pifan_fan_duty_ratio", "Fan duty applied by the last control tick, 0 (off) to 1 (full"
+                + " speed); absent when the write to the fan failed", () -> duty);
+        present(registry, "pifan_fan_curve_duty_ratio", "Fan duty the curve asked for at the last control tick,"
+                + " before the fan's limits and the safety rules, 0 to 1", () -> curveDuty);
+        present(registry, "pifan_fan_speed_rpm",
+                "Fan speed from its tachometer; absent without one, or when it cannot be read", () -> rpm);
+        present(registry, "pifan_throttled_flags", "The firmware's get_throttled word as a number (bits the source"
+                + " cannot tell are 0); absent when it can tell none", () -> throttledWord);
+        byCondition(registry, "pifan_throttle_active",
+                "1 while the firmware reports the condition, else 0; absent when the source cannot tell", () -> active);
+        byCondition(registry, "pifan_throttle_occurred", "1 if the firmware reports the condition happened since"
+                + " boot, else 0; absent when the source cannot tell", () -> occurred);
+        events = Counter.builder().name("pifan_throttle_events")
+                .help("Times pifan saw the condition start (its bit going from 0 to 1, or 1 when first read)")
+                .labelNames("condition").withoutExemplars()
+                .register(registry);
+        GaugeWithCallback.builder().name("pifan_control_reason")
+                .help("1 for the reason the fan runs at its duty (curve, kick, ceiling, quiet, hold, or a safety rule), 0"
+                        + " for the others")
+                .labelNames("reason")
+                .callback(cb -> {
+                    Reason now = reason;
+                    if (now != null) { // none before the first tick
+                        for (Reason r : REASONS) {
+                            cb.call(r == now ? 1 : 0, r.label());
+                        }
+                    }
+                })
+                .register(registry);
+        sensorErrors = Counter.builder().name("pifan_sensor_errors")
+                .help("Failed reads of a sensor: the temperature sensor or the throttle flags source")
+                .labelNames("sensor").withoutExemplars()
+                .register(registry);
+        quietOverrides = Counter.builder().name("pifan_quiet_overrides")
+                .help("Times the ceiling or a safety rule ran the fan above the quiet hours' cap, by the reason that"
+                        + " took over")
+                .labelNames("reason").withoutExemplars()
+                .register(registry);
+        fanErrors = Counter.builder().name("pifan_fan_errors")
+                .help("Failed writes to the fan and failed reads of its tachometer")
+                .labelNames("fan").withoutExemplars()
+                .register(registry);
+        // Known from the start, at 0, so rate() and increase() work from the first scrape.
+        sensorErrors.labelValues(node.temperatureSensor());
+        sensorErrors.labelValues(node.throttleSource());
+        fanErrors.labelValues(node.fan());
+    }
+
+    /** A gauge with one sample while {@code value} is a number, none while it is NaN. */
+    static void present(PrometheusRegistry registry, String name, String help, DoubleSupplier value) {
+        GaugeWithCallback.builder().name(name).help(help)
+                .callback(cb -> {
+                    double v = value.getAsDouble();
+                    if (!Double.isNaN(v)) {
+                        cb.call(v);
+                    }
+                })
+                .register(registry);
+    }
+
+    private static void byCondition(PrometheusRegistry registry, String name, String help,
+            Supplier<double[]> current) {
+        GaugeWithCallback.builder().name(name).help(help).labelNames("condition")
+                .callback(cb -> {
+                    double[] values = current.get();
+                    for (ThrottleCondition c : CONDITIONS) {
+                        double v = values[c.ordinal()];
+                        if (!Double.isNaN(v)) {
+                            cb.call(v, c.label());
+                        }
+                    }
+                })
+                .register(registry);
+    }
+
+    private static double[] nan(int n) {
+        double[] values = new double[n];
+        java.util.Arrays.fill(values, Double.NaN);
+        return values;
     }
 
     @Override
     public void onTick(Snapshot s) {
-        tickCost.record(s.costNanos(), TimeUnit.NANOSECONDS);
+        tickCost.observe(s.costNanos() / 1e9);
         fanConflicts = s.fanConflicts();
-
-        if (s.celsius().isPresent()) {
-            temperature.set(s.celsius().getAsDouble());
-        } else {
-            temperature.clear();
-        }
-        if (s.applied()) {
-            duty.set(s.duty().ratio());
-        } else {
-            duty.clear();
-        }
-        curveDuty.set(s.decision().curveDuty().ratio());
-        if (s.rpm().isPresent()) {
-            rpm.set(s.rpm().getAsInt());
-        } else {
-            rpm.clear();
-        }
+        temperature = s.celsius().isPresent() ? s.celsius().getAsDouble() : Double.NaN;
+        duty = s.applied() ? s.duty().ratio() : Double.NaN;
+        curveDuty = s.decision().curveDuty().ratio();
+        rpm = s.rpm().isPresent() ? s.rpm().getAsInt() : Double.NaN;
         throttle(s.flags());
-
         reason = s.reason();
-        if (!reasonsRegistered) {
-            registerReasons();
+        QuietState quiet = s.decision().quiet();
+        if (quiet == QuietState.OVERRIDDEN && lastQuiet != QuietState.OVERRIDDEN) {
+            quietOverrides.labelValues(s.reason().label()).inc();
         }
+        lastQuiet = quiet;
         for (Snapshot.SourceError error : s.errors()) {
             switch (error.source()) {
-                case TEMPERATURE, THROTTLE -> sensorErrorCounter(error.sourceId()).increment();
-                case FAN, FAN_SPEED -> fanErrorCounter(error.sourceId()).increment();
+                case TEMPERATURE, THROTTLE -> sensorErrors.labelValues(error.sourceId()).inc();
+                case FAN, FAN_SPEED -> fanErrors.labelValues(error.sourceId()).inc();
             }
         }
     }
 
     private void throttle(ThrottleFlags flags) {
-        if (flags.isFullyUnknown()) {
-            throttledWord.clear();
-        } else {
-            throttledWord.set(Integer.toUnsignedLong(flags.word()));
-        }
+        throttledWord = flags.isFullyUnknown() ? Double.NaN : Integer.toUnsignedLong(flags.word());
+        double[] active = new double[CONDITIONS.length];
+        double[] occurred = new double[CONDITIONS.length];
         for (ThrottleCondition c : CONDITIONS) {
             int i = c.ordinal();
             Optional<Boolean> now = flags.active(c);
             if (now.isPresent()) {
                 boolean on = now.get();
-                active[i].set(on ? 1 : 0);
-                if (events[i] == null) {
-                    events[i] = Counter.builder("pifan.throttle.events")
-                            .description("Times pifan saw the condition start (its bit going from 0 to 1, "
-                                    + "or 1 when first read)")
-                            .tag("condition", c.label())
-                            .register(registry);
+                active[i] = on ? 1 : 0;
+                if (!eventsKnown[i]) {
+                    events.labelValues(c.label()); // the series starts at 0 once the condition is known
+                    eventsKnown[i] = true;
                 }
                 if (on && !wasActive[i]) {
-                    events[i].increment();
+                    events.labelValues(c.label()).inc();
                 }
                 wasActive[i] = on; // an unreadable word in between is not an end: only a read 0 is
             } else {
-                active[i].clear();
+                active[i] = Double.NaN;
             }
             Optional<Boolean> since = flags.occurred(c);
-            if (since.isPresent()) {
-                occurred[i].set(since.get() ? 1 : 0);
-            } else {
-                occurred[i].clear();
-            }
+            occurred[i] = since.isPresent() ? (since.get() ? 1 : 0) : Double.NaN;
         }
+        this.active = active; // published whole, by the volatile writes
+        this.occurred = occurred;
     }
 
-    private void registerReasons() {
-        for (Reason r : Reason.values()) {
-            Gauge.builder("pifan.control.reason", this, m -> m.reason == r ? 1 : 0)
-                    .description("1 for the reason the fan runs at its duty (curve, kick, hold, or a safety rule), "
-                            + "0 for the others")
-                    .tag("reason", r.label())
-                    .register(registry);
-        }
-        reasonsRegistered = true;
-    }
-
-    private Counter sensorErrorCounter(String sensor) {
-        return sensorErrors.computeIfAbsent(sensor, id -> Counter.builder("pifan.sensor.errors")
-                .description("Failed reads of a sensor: the temperature sensor or the throttle flags source")
-                .tag("sensor", id)
-                .register(registry));
-    }
-
-    private Counter fanErrorCounter(String fan) {
-        return fanErrors.computeIfAbsent(fan, id -> Counter.builder("pifan.fan.errors")
-                .description("Failed writes to the fan and failed reads of its tachometer")
-                .tag("fan", id)
-                .register(registry));
-    }
-
-    /**
-     * A gauge that exists only while its value is known. The value is written before the gauge
-     * is registered, so no scrape sees a stale or default value.
-     */
-    private final class PresentGauge {
-        private final Gauge.Builder<PifanMetrics> builder;
-        private volatile double value;
-        private Gauge gauge;
-
-        PresentGauge(Gauge.Builder<PifanMetrics> builder) {
-            this.builder = builder.strongReference(true);
-        }
-
-        void set(double newValue) {
-            value = newValue;
-            if (gauge == null) {
-                gauge = builder.register(registry);
-            }
-        }
-
-        void clear() {
-            if (gauge != null) {
-                registry.remove(gauge);
-                gauge = null;
-            }
-        }
+    /** {@code native} in a GraalVM native image (which sets this property at run time), else {@code jvm}. */
+    static String runtime() {
+        return System.getProperty("org.graalvm.nativeimage.imagecode") != null ? "native" : "jvm";
     }
 }

@@ -92,6 +92,7 @@ public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health h
             w.name("rpm").nullValue();
             w.name("reason").nullValue();
             w.name("detail").value("");
+            w.name("quiet").nullValue();
             w.name("errors").beginArray().endArray();
             return w.endObject().toString();
         }
@@ -123,6 +124,7 @@ public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health h
         }
         w.name("reason").value(s.reason().label());
         w.name("detail").value(s.decision().detail());
+        w.name("quiet").value(s.decision().quiet().label());
         w.name("errors").beginArray();
         for (Snapshot.SourceError e : s.errors()) {
             w.beginObject()

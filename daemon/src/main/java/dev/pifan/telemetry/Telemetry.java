@@ -2,26 +2,26 @@ package dev.pifan.telemetry;
 
 import dev.pifan.control.TickListener;
 import dev.pifan.hal.MonotonicClock;
-import io.micrometer.core.instrument.Clock;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.ToLongFunction;
 
 /**
- * Everything the HTTP endpoints show, in one place: the meter registry with pifan's meters and a
- * few process ones, the last tick, and the health check. The control loop feeds it through
+ * Everything the HTTP endpoints show, in one place: the Prometheus registry with pifan's metrics,
+ * the standard process metrics and the JVM's memory, the last tick, and the health check. The control loop feeds it through
  * {@link #listeners()}; it never calls back into the loop.
  */
 public final class Telemetry {
@@ -30,20 +30,14 @@ public final class Telemetry {
     public static final String TEXT_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     public static final String OPENMETRICS_CONTENT_TYPE = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
-    /**
-     * Binder meters left out: names promtool rejects ({@code process_cpu_time_ns_total},
-     * {@code system_cpu_count}), and pool detail a fan daemon does not need.
-     */
-    private static final Set<String> DENIED = Set.of(
-            "process.cpu.time", "system.cpu.count", "jvm.memory.max", "jvm.memory.usage.after.gc");
-
     private volatile NodeInfo node;
-    private final PrometheusMeterRegistry registry;
+    private final PrometheusRegistry registry;
     private final PifanMetrics metrics;
     private final LastTick lastTick;
     private final HealthCheck health;
-    private final Counter reloadsAccepted;
-    private final Counter reloadsRefused;
+    private final Counter reloads;
+    private final PrometheusTextFormatWriter text = PrometheusTextFormatWriter.create();
+    private final OpenMetricsTextFormatWriter openMetrics = new OpenMetricsTextFormatWriter(false, false);
 
     /** Whether the fan is the kernel's after a failed write; never, without a fan to ask. */
     private volatile BooleanSupplier fanHandedToKernel = () -> false;
@@ -54,34 +48,31 @@ public final class Telemetry {
         this.metrics = new PifanMetrics(registry, node);
         this.lastTick = new LastTick(clock);
         this.health = new HealthCheck(lastTick, node.interval());
-        Gauge.builder("pifan.control.interval", this, t -> t.node.interval().toNanos() / 1e9)
-                .description("How often the control loop runs, as configured")
-                .baseUnit("seconds")
-                .strongReference(true)
+        PifanMetrics.present(registry, "pifan_control_interval_seconds", "How often the control loop runs, as"
+                + " configured", () -> this.node.interval().toNanos() / 1e9);
+        PifanMetrics.present(registry, "pifan_healthy", "1 while the control loop ticks on time (/healthz answers"
+                + " 200), else 0", () -> health.check().ok() ? 1 : 0);
+        PifanMetrics.present(registry, "pifan_fan_handed_to_kernel", "1 while pifan has given the fan to the"
+                + " kernel's thermal zone after a failed write (it tries to take it back every tick), else 0",
+                () -> fanHandedToKernel.getAsBoolean() ? 1 : 0);
+        PifanMetrics.present(registry, "pifan_critical_temperature_celsius", "The configured critical temperature"
+                + " (safety.critical): at or above it the fan runs at full speed, reason critical",
+                () -> this.node.curve().criticalC());
+        // absent (not 0) while the guard is off; a reload turns it on or off
+        PifanMetrics.present(registry, "pifan_ceiling_temperature_celsius", "The configured ceiling (ceiling.at):"
+                + " the ceiling guard trims the fan to hold the temperature there, reason ceiling; absent while the"
+                + " guard is off", () -> this.node.curve().ceilingC().orElse(Double.NaN));
+        reloads = Counter.builder().name("pifan_config_reloads")
+                .help("Configuration reloads (SIGHUP): accepted, or refused with the running configuration kept")
+                .labelNames("result").withoutExemplars()
                 .register(registry);
-        Gauge.builder("pifan.healthy", health, h -> h.check().ok() ? 1 : 0)
-                .description("1 while the control loop ticks on time (/healthz answers 200), else 0")
-                .strongReference(true)
-                .register(registry);
-        Gauge.builder("pifan.fan.handed.to.kernel", this, t -> t.fanHandedToKernel.getAsBoolean() ? 1 : 0)
-                .description("1 while pifan has given the fan to the kernel's thermal zone after a failed write"
-                        + " (it tries to take it back every tick), else 0")
-                .strongReference(true)
-                .register(registry);
-        reloadsAccepted = reloads("accepted");
-        reloadsRefused = reloads("refused");
-    }
-
-    private Counter reloads(String result) {
-        return Counter.builder("pifan.config.reloads")
-                .description("Configuration reloads (SIGHUP): accepted, or refused with the running configuration kept")
-                .tag("result", result)
-                .register(registry);
+        reloads.labelValues("accepted");
+        reloads.labelValues("refused");
     }
 
     /** Counts a reload: accepted (the new configuration runs) or refused (the old one stays). */
     public void reloaded(boolean accepted) {
-        (accepted ? reloadsAccepted : reloadsRefused).increment();
+        reloads.labelValues(accepted ? "accepted" : "refused").inc();
     }
 
     /** Telemetry that also shows whether {@code fan} is handed to the kernel ({@code pifan_fan_handed_to_kernel}). */
@@ -96,23 +87,37 @@ public final class Telemetry {
         return new Telemetry(node, clock);
     }
 
-    /** A Prometheus registry with the process binders: CPU, memory, uptime, file descriptors. */
-    static PrometheusMeterRegistry newRegistry() {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT,
-                new PrometheusRegistry(), Clock.SYSTEM);
-        registry.config().meterFilter(MeterFilter.deny(id ->
-                DENIED.contains(id.getName()) || id.getName().startsWith("jvm.buffer.")));
-        new ProcessorMetrics().bindTo(registry);
-        new JvmMemoryMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        new FileDescriptorMetrics().bindTo(registry);
-        new ProcessMetrics().bindTo(registry);
+    /**
+     * A registry with the standard process metrics (client_java's {@link ProcessMetrics}:
+     * {@code process_cpu_seconds_total}, {@code process_open_fds}, {@code process_resident_memory_bytes}
+     * from /proc/self, ...) and the JVM's heap and non-heap memory, used and committed.
+     */
+    static PrometheusRegistry newRegistry() {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        ProcessMetrics.builder().register(registry);
+        // client_java's JvmMemoryMetrics writes some 70 series of pool detail: these two are what a
+        // fan daemon's memory needs, under its names
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        jvmMemory(registry, "jvm_memory_used_bytes", "Used bytes of a given JVM memory area.", memory,
+                MemoryUsage::getUsed);
+        jvmMemory(registry, "jvm_memory_committed_bytes", "Committed (bytes) of a given JVM memory area.", memory,
+                MemoryUsage::getCommitted);
         return registry;
     }
 
+    private static void jvmMemory(PrometheusRegistry registry, String name, String help, MemoryMXBean memory,
+            ToLongFunction<MemoryUsage> figure) {
+        GaugeWithCallback.builder().name(name).help(help).labelNames("area")
+                .callback(cb -> {
+                    cb.call(figure.applyAsLong(memory.getHeapMemoryUsage()), "heap");
+                    cb.call(figure.applyAsLong(memory.getNonHeapMemoryUsage()), "nonheap");
+                })
+                .register(registry);
+    }
+
     /**
-     * A reloaded configuration runs: {@code /status} shows its curve and source, and the health
-     * check expects ticks at its interval.
+     * A reloaded configuration runs: {@code /status} shows its curve and source, the metrics its
+     * critical and ceiling temperatures, and the health check expects ticks at its interval.
      */
     public void reconfigure(String configSource, java.time.Duration interval, NodeInfo.Curve curve) {
         node = node.withConfig(configSource, interval, curve);
@@ -128,7 +133,7 @@ public final class Telemetry {
         return node;
     }
 
-    public PrometheusMeterRegistry registry() {
+    public PrometheusRegistry registry() {
         return registry;
     }
 
@@ -147,8 +152,19 @@ public final class Telemetry {
                 : TEXT_CONTENT_TYPE;
     }
 
-    /** Writes every meter in {@code contentType}, one of the two constants here. */
+    /** Writes every metric in {@code contentType}, one of the two constants here. */
     public void scrape(OutputStream out, String contentType) throws IOException {
-        registry.scrape(out, contentType);
+        (OPENMETRICS_CONTENT_TYPE.equals(contentType) ? openMetrics : text).write(out, registry.scrape());
+    }
+
+    /** The text format of {@code registry}'s metrics, for tests and the benchmark. */
+    static String text(PrometheusRegistry registry) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // into memory: cannot happen
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -8,45 +8,43 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bench tables of docs/benchmarks.md are what {@code pifan bench --markdown} prints today, so
- * that a change of the defaults or the control rules cannot leave the published figures behind.
+ * The bench figures of docs/benchmarks.md are what {@code pifan bench} prints today, so that a
+ * change of the defaults or the control rules cannot leave the published figures behind.
  */
 class BenchTablesDocTest {
 
     private static final Path DOC = Path.of("..", "docs", "benchmarks.md");
-    private static final String BEGIN = "<!-- pifan bench --markdown: begin (BenchTablesDocTest keeps it current) -->\n";
-    private static final String END = "<!-- pifan bench --markdown: end -->";
+    private static final String KEPT = " (BenchTablesDocTest keeps it current) -->\n";
 
     @Test
     void theDocShowsTheBenchAsItIsNow() throws IOException {
-        String doc = Files.readString(DOC);
-        int begin = doc.indexOf(BEGIN);
-        int end = doc.indexOf(END);
-        if (begin < 0 || end < begin) {
-            throw new AssertionError("docs/benchmarks.md has no bench tables between the markers " + BEGIN.strip() + " and " + END);
-        }
-        String published = doc.substring(begin + BEGIN.length(), end);
-        Cli bench = Cli.run("bench", "--quiet", "--markdown");
-        assertEquals(0, bench.exitCode(), bench.err());
-        assertEquals(bench.out(), published,
-                "docs/benchmarks.md's bench tables are out of date: paste `./pifan bench --markdown` between the markers");
+        assertTheDocShows("<!-- pifan bench --markdown: begin" + KEPT, "<!-- pifan bench --markdown: end -->",
+                "bench", "--quiet", "--markdown");
     }
 
-    private static final String PERTURB_BEGIN = "<!-- perturb: begin (BenchTablesDocTest keeps it current) -->\n```\n";
-    private static final String PERTURB_END = "```\n<!-- perturb: end -->";
-
-    /** The perturbed bench's pass rates in the doc are today's (about 20 s of runs). */
+    /** The perturbed bench's pass rates (about 20 s of runs). */
     @Test
     void theDocShowsThePerturbedBenchAsItIsNow() throws IOException {
+        assertTheDocShows("<!-- perturb: begin" + KEPT + "```\n", "```\n<!-- perturb: end -->",
+                "bench", "--quiet", "--perturb", "20", "--seed", "1");
+    }
+
+    @Test
+    void theDocShowsTheQuietHoursBenchAsItIsNow() throws IOException {
+        assertTheDocShows("<!-- quiet-cap: begin" + KEPT + "```\n", "```\n<!-- quiet-cap: end -->",
+                "bench", "--quiet", "--quiet-cap", "30%");
+    }
+
+    /** What the doc holds between {@code begin} and {@code end} is what {@code pifan args} prints. */
+    private static void assertTheDocShows(String begin, String end, String... args) throws IOException {
         String doc = Files.readString(DOC);
-        int begin = doc.indexOf(PERTURB_BEGIN);
-        int end = doc.indexOf(PERTURB_END);
-        if (begin < 0 || end < begin) {
-            throw new AssertionError("docs/benchmarks.md has no perturbed bench between the markers");
+        int from = doc.indexOf(begin);
+        int to = doc.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new AssertionError("docs/benchmarks.md has nothing between the markers " + begin.strip() + " and " + end);
         }
-        Cli bench = Cli.run("bench", "--quiet", "--perturb", "20", "--seed", "1");
-        assertEquals(bench.out(), doc.substring(begin + PERTURB_BEGIN.length(), end),
-                "docs/benchmarks.md's perturbed bench is out of date: paste `./pifan bench --perturb 20 --seed 1`"
-                        + " between the markers");
+        Cli bench = Cli.run(args);
+        assertEquals(bench.out(), doc.substring(from + begin.length(), to), "docs/benchmarks.md is out of date: paste"
+                + " `./pifan " + String.join(" ", args) + "` between the markers " + begin.strip());
     }
 }

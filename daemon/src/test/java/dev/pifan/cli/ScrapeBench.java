@@ -10,6 +10,7 @@ import dev.pifan.hal.sim.Scenarios;
 import dev.pifan.hal.sim.SimulatedBoard;
 import dev.pifan.telemetry.Telemetry;
 import dev.pifan.telemetry.TelemetryServer;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -136,12 +137,19 @@ public final class ScrapeBench {
                 micros((long) (histogramSum / histogramCount * 1e9)));
     }
 
+    private static HistogramSnapshot.HistogramDataPointSnapshot tickHistogram(Telemetry telemetry) {
+        return telemetry.registry().scrape().stream()
+                .filter(m -> m.getMetadata().getPrometheusName().equals("pifan_control_tick_seconds"))
+                .map(m -> ((HistogramSnapshot) m).getDataPoints().get(0))
+                .findFirst().orElseThrow();
+    }
+
     private static long tickCount(Telemetry telemetry) {
-        return telemetry.registry().get("pifan.control.tick").timer().count();
+        return tickHistogram(telemetry).getCount();
     }
 
     private static double tickSum(Telemetry telemetry) {
-        return telemetry.registry().get("pifan.control.tick").timer().totalTime(TimeUnit.SECONDS);
+        return tickHistogram(telemetry).getSum();
     }
 
     /**

@@ -102,6 +102,44 @@ class PifanLayoutTest {
                 layout(null).doLayout(event));
     }
 
+    @Test
+    void forTheJournalEveryLineStartsWithTheLevelsSdDaemonPriorityAndNoTime() {
+        PifanLayout journal = PifanLayout.journal();
+        journal.setContext(context);
+        journal.start();
+        for (Object[] c : new Object[][] {
+                {Level.ERROR, "<3>"}, {Level.WARN, "<4>"}, {Level.INFO, "<6>"}, {Level.DEBUG, "<7>"},
+                {Level.TRACE, "<7>"}}) {
+            LoggingEvent event = event("dev.pifan.control.ControlLoop", (Level) c[0], "fan 100% (critical)", null,
+                    INSTANTS.get(0));
+            assertEquals(c[1] + logbackPattern(event, "%-5level %logger{0}: %msg%n"), journal.doLayout(event));
+        }
+    }
+
+    @Test
+    void forTheJournalAStackTraceKeepsItsErrorsPriorityOnEveryLine() {
+        PifanLayout journal = PifanLayout.journal();
+        journal.setContext(context);
+        journal.start();
+        LoggingEvent event = event("dev.pifan.control.ControlLoop", Level.ERROR, "tick listener failed",
+                new IllegalStateException("listener broke", new java.io.IOException("disk gone")), INSTANTS.get(0));
+        String text = journal.doLayout(event);
+        String plain = layout(null).doLayout(event);
+        assertTrue(text.endsWith(System.lineSeparator()), text);
+        List<String> lines = text.lines().toList();
+        assertEquals(plain.lines().count(), lines.size(), text);
+        assertTrue(lines.size() > 3, text);
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals("<3>" + plain.lines().toList().get(i), lines.get(i));
+        }
+    }
+
+    @Test
+    void plainLinesHaveNoPrefix() {
+        LoggingEvent event = event("x", Level.WARN, "m", null, INSTANTS.get(0));
+        assertTrue(layout(null).doLayout(event).startsWith("WARN  x: m"));
+    }
+
     private PifanLayout layout(TimeZone zone) {
         PifanLayout layout = new PifanLayout(zone);
         layout.setContext(context);

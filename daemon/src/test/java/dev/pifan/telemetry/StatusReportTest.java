@@ -52,6 +52,7 @@ class StatusReportTest {
         assertEquals(2950.0, s.get("rpm"));
         assertEquals("curve", s.get("reason"));
         assertEquals("", s.get("detail"));
+        assertEquals("outside", s.get("quiet"), "no quiet hours configured");
         assertEquals(List.of(), s.get("errors"));
         Map<?, ?> throttled = (Map<?, ?>) s.get("throttled");
         assertEquals("0x50005", throttled.get("word"));

@@ -52,19 +52,75 @@ final class Kustomize {
         return version;
     }
 
-    /** What {@code kubectl kustomize} prints for {@code deploy/k8s/<relative>}. */
-    static String render(String relative) {
+    /**
+     * What {@code kubectl kustomize} prints for {@code deploy/k8s/<relative>}, with these of
+     * {@code deploy/k8s/components} added as a user adds them: under {@code components:} of a
+     * kustomization whose {@code namespace:} is pifan's (written under deploy/target: an overlay's own
+     * {@code components:} list does the same, and its {@code namespace:} applies to them).
+     */
+    static String render(String relative, String... components) {
         Path dir = repository().resolve("deploy/k8s").resolve(relative);
         if (!Files.isDirectory(dir)) {
             throw new AssertionError("no kustomization directory " + dir);
         }
+        if (components.length > 0) {
+            dir = withComponents(dir, components);
+        }
         String kubectl = System.getProperty("pifan.kubectl", "kubectl");
+        return run(List.of(kubectl, "kustomize", dir.toString()), "kubectl is needed to render deploy/k8s"
+                + " (kubectl 1.27 or newer, with kustomize v5: deploy/k8s/get-kubectl.sh; or -Dpifan.kubectl=FILE)");
+    }
+
+    private static Path withComponents(Path kustomization, String... components) {
+        Path k8s = repository().resolve("deploy/k8s");
+        Path dir = repository().resolve("deploy/target/kustomizations")
+                .resolve(k8s.relativize(kustomization).toString().replace('/', '-') + "+" + String.join("+", components));
+        StringBuilder yaml = new StringBuilder("""
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                namespace: %s
+                resources:
+                  - %s
+                components:
+                """.formatted(KubernetesManifestsTest.NAMESPACE, dir.relativize(kustomization)));
+        for (String component : components) {
+            Path path = k8s.resolve("components").resolve(component);
+            if (!Files.isDirectory(path)) {
+                throw new AssertionError("no component " + path);
+            }
+            yaml.append("  - ").append(dir.relativize(path)).append('\n');
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("kustomization.yaml"), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /**
+     * Runs {@code command} and returns what it printed; fails with its error output when it exits
+     * non-zero, and with {@code needed} when it cannot be started.
+     */
+    static String run(List<String> command, String needed) {
+        Result result = runAllowingFailure(command, needed);
+        if (result.exit() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed (exit " + result.exit() + "): " + result.err());
+        }
+        return result.out();
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    /** Runs {@code command}; fails with {@code needed} when it cannot be started. */
+    static Result runAllowingFailure(List<String> command, String needed) {
         Process process;
         try {
-            process = new ProcessBuilder(kubectl, "kustomize", dir.toString()).start();
+            process = new ProcessBuilder(command).start();
         } catch (IOException e) {
-            throw new AssertionError("kubectl is needed to render deploy/k8s (kubectl 1.27 or newer, with kustomize v5;"
-                    + " or -Dpifan.kubectl=FILE): " + e.getMessage(), e);
+            throw new AssertionError(needed + ": " + e.getMessage(), e);
         }
         try {
             process.getOutputStream().close();
@@ -72,13 +128,9 @@ final class Kustomize {
             CompletableFuture<String> err = drain(process.getErrorStream());
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("kubectl kustomize " + dir + " did not finish in " + TIMEOUT_SECONDS + " s");
+                throw new AssertionError(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
-            if (process.exitValue() != 0) {
-                throw new AssertionError("kubectl kustomize " + dir + " failed (exit " + process.exitValue() + "): "
-                        + err.join());
-            }
-            return out.join();
+            return new Result(process.exitValue(), out.join(), err.join());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A strict check of the two Prometheus Operator objects pifan ships (ServiceMonitor and
- * PodMonitor, monitoring.coreos.com/v1). They are custom resources, so client-java has no model
+ * A strict check of the Prometheus Operator objects pifan ships (ServiceMonitor, PodMonitor and
+ * PrometheusRule, monitoring.coreos.com/v1). They are custom resources, so client-java has no model
  * for them: this is a small schema of the CRD fields pifan uses, with the CRD's types and
  * patterns, and every other key refused, as client-java's models refuse theirs. metadata and
  * selector are the official models (ObjectMeta, LabelSelector), checked by client-java itself.
@@ -142,6 +142,38 @@ final class PrometheusOperatorSchema {
                 "spec", spec), Set.of("apiVersion", "kind", "metadata", "spec"));
     }
 
+    /** A map of label or annotation names to strings. */
+    private static final Shape STRING_MAP = (path, value) -> {
+        if (!value.isJsonObject()) {
+            throw problem(path, "expected an object, found " + value);
+        }
+        for (Map.Entry<String, JsonElement> entry : value.getAsJsonObject().entrySet()) {
+            STRING.check(path + "." + entry.getKey(), entry.getValue());
+        }
+    };
+
+    /** The CRD's Rule: an alert or a recording rule, expr required (an IntOrString; pifan's are strings). */
+    private static final Shape RULE = object(fields(
+            "alert", STRING,
+            "record", STRING,
+            "expr", STRING,
+            "for", matching(DURATION),
+            "keep_firing_for", matching(DURATION),
+            "labels", STRING_MAP,
+            "annotations", STRING_MAP), Set.of("expr"));
+
+    private static final Shape RULE_GROUP = object(fields(
+            "name", STRING,
+            "interval", matching(DURATION),
+            "rules", listOf(RULE)), Set.of("name"));
+
+    private static final Shape PROMETHEUS_RULE = object(fields(
+            "apiVersion", oneOf(Set.of("monitoring.coreos.com/v1")),
+            "kind", oneOf(Set.of("PrometheusRule")),
+            "metadata", model(V1ObjectMeta::validateJsonElement),
+            "spec", object(fields("groups", listOf(RULE_GROUP)), Set.of())),
+            Set.of("apiVersion", "kind", "metadata", "spec"));
+
     private static final Shape SERVICE_MONITOR = monitor("ServiceMonitor", "endpoints");
     private static final Shape POD_MONITOR = monitor("PodMonitor", "podMetricsEndpoints");
 
@@ -157,6 +189,12 @@ final class PrometheusOperatorSchema {
     /** Checks a PodMonitor; IllegalArgumentException names the first problem's path. */
     static JsonObject podMonitor(JsonObject document) {
         POD_MONITOR.check("PodMonitor", document);
+        return document;
+    }
+
+    /** Checks a PrometheusRule; IllegalArgumentException names the first problem's path. */
+    static JsonObject prometheusRule(JsonObject document) {
+        PROMETHEUS_RULE.check("PrometheusRule", document);
         return document;
     }
 

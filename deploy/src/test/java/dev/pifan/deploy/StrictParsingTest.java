@@ -13,11 +13,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The checks of {@link Rendered} and {@link PrometheusOperatorSchema} would catch a mistake: the
- * rendered k3s overlay, each time with one thing broken, is refused, and the refusal names it.
+ * rendered k3s overlay (with every component), each time with one thing broken, is refused, and the
+ * refusal names it.
  */
 class StrictParsingTest {
 
-    private static final List<JsonObject> K3S = Kustomize.documents(Kustomize.render("overlays/k3s"));
+    /** The k3s overlay with every component, so that the Operator's objects are broken too. */
+    private static final List<JsonObject> K3S = Kustomize.documents(
+            Kustomize.render("overlays/k3s", KubernetesManifestsTest.COMPONENTS));
 
     /** The k3s documents with {@code breakIt} applied to the one of this kind. */
     private static List<JsonObject> with(String kind, Consumer<JsonObject> breakIt) {
@@ -101,6 +104,19 @@ class StrictParsingTest {
                 .add("lables", new JsonObject())), "field `lables`");
         assertRefused(with("monitoring.coreos.com/v1/ServiceMonitor", sm -> sm.getAsJsonObject("spec")
                 .getAsJsonObject("selector").add("matchLabel", new JsonArray())), "field `matchLabel`");
+    }
+
+    @Test
+    void aPrometheusRuleWithAMisspelledOrBadFieldIsRefused() {
+        assertRefused(with("monitoring.coreos.com/v1/PrometheusRule", rule -> rule.getAsJsonObject("spec")
+                .getAsJsonArray("groups").get(0).getAsJsonObject().getAsJsonArray("rules").get(0).getAsJsonObject()
+                .add("exprr", new JsonPrimitive("up"))), "rules[0].exprr: unknown field");
+        assertRefused(with("monitoring.coreos.com/v1/PrometheusRule", rule -> rule.getAsJsonObject("spec")
+                .getAsJsonArray("groups").get(0).getAsJsonObject().getAsJsonArray("rules").get(0).getAsJsonObject()
+                .addProperty("for", "five minutes")), "rules[0].for: 'five minutes' does not match");
+        assertRefused(with("monitoring.coreos.com/v1/PrometheusRule", rule -> rule.getAsJsonObject("spec")
+                .getAsJsonArray("groups").get(0).getAsJsonObject().getAsJsonArray("rules").get(0).getAsJsonObject()
+                .remove("expr")), "rules[0].expr: required field missing");
     }
 
     @Test

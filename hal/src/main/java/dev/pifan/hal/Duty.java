@@ -66,6 +66,11 @@ public record Duty(double ratio) implements Comparable<Duty> {
         return ratio >= other.ratio ? this : other;
     }
 
+    /** The lower of the two. */
+    public Duty min(Duty other) {
+        return ratio <= other.ratio ? this : other;
+    }
+
     @Override
     public int compareTo(Duty other) {
         return Double.compare(ratio, other.ratio);
