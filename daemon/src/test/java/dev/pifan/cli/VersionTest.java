@@ -8,11 +8,15 @@ import org.junit.jupiter.api.Test;
 
 class VersionTest {
 
-    /** The commit git says this checkout is at, or "unknown" where git cannot tell (a source tarball). */
+    /**
+     * The last commit of this checkout that is not a merge, or "unknown" where git cannot tell (a
+     * source tarball): what buildnumber-maven-plugin's git provider reads ({@code git log -1
+     * --no-merges}), so at a merge commit the revision names the last commit merged in.
+     */
     private static String gitHead() throws IOException, InterruptedException {
         Process git;
         try {
-            git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            git = new ProcessBuilder("git", "log", "-1", "--no-merges", "--format=%H").redirectErrorStream(true).start();
         } catch (IOException noGit) {
             return "unknown";
         }
