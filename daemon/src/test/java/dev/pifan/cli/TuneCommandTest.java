@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,13 +100,11 @@ class TuneCommandTest {
     void theReplayOfTheRecordingIsThePlantsDieTemperature() throws TuneAborted {
         BoardProfile profile = BoardProfile.named("pi5-active-cooler");
         Scenario scenario = Scenario.of("tune", 100_000, StepTest.trace(25));
-        ManualClock clock = new ManualClock();
-        List<Sample> samples = new ArrayList<>();
-        SimulatedBoard board = SimulatedBoard.openEnded(profile, scenario, clock, samples::add, SlowReads.blocking());
-        TuneSession session = new TuneSession(board, () -> {
-            clock.advance(1_000_000_000L);
-            board.catchUp();
-        }, inputs(scenario), 79, () -> false);
+        Simulated sim = Simulated.of(profile, scenario, 79, samples -> false);
+        ManualClock clock = sim.clock();
+        List<Sample> samples = sim.samples();
+        SimulatedBoard board = sim.board();
+        TuneSession session = sim.session();
         // passive, a start, the load steps, a stop and a restart: every branch of the fan and the power
         for (double duty : new double[] {0, 0.3, 1, 0.2, 0.1, 0.26, 0}) {
             session.hold(duty, 300, 0);
@@ -122,6 +121,23 @@ class TuneCommandTest {
     /** The sink of the plant's start: steady at idle with the fan stopped. */
     private static double steadySink(BoardProfile p) {
         return 25 + p.pIdleW() / p.gPassiveWPerK();
+    }
+
+    /** A simulated board in simulated time, a tune session on it, and the samples it recorded. */
+    private record Simulated(ManualClock clock, SimulatedBoard board, List<Sample> samples, TuneSession session) {
+
+        /** @param stop asked before each second, with the samples so far: whether Ctrl-C came */
+        static Simulated of(BoardProfile profile, Scenario scenario, double ceilingC,
+                Predicate<List<Sample>> stop) {
+            ManualClock clock = new ManualClock();
+            List<Sample> samples = new ArrayList<>();
+            SimulatedBoard board = SimulatedBoard.openEnded(profile, scenario, clock, samples::add, SlowReads.blocking());
+            TuneSession session = new TuneSession(board, () -> {
+                clock.advance(1_000_000_000L);
+                board.catchUp();
+            }, inputs(scenario), ceilingC, () -> stop.test(samples));
+            return new Simulated(clock, board, samples, session);
+        }
     }
 
     private static TuneSession.Inputs inputs(Scenario scenario) {
@@ -143,13 +159,11 @@ class TuneCommandTest {
         // a Pi 5 whose fan barely cools: idle is fine, full load at full fan settles near 77 C
         BoardProfile hot = new BoardProfile("hot", 3, 8.5, 3, 1.0, 70, 0.154, 0.01, 8500, 0.25, 0.15, 38, true);
         Scenario scenario = Scenario.of("tune", 100_000, StepTest.trace(25));
-        ManualClock clock = new ManualClock();
-        List<Sample> samples = new ArrayList<>();
-        SimulatedBoard board = SimulatedBoard.openEnded(hot, scenario, clock, samples::add, SlowReads.blocking());
-        TuneSession session = new TuneSession(board, () -> {
-            clock.advance(1_000_000_000L);
-            board.catchUp();
-        }, inputs(scenario), 75, () -> false);
+        Simulated sim = Simulated.of(hot, scenario, 75, samples -> false);
+        ManualClock clock = sim.clock();
+        List<Sample> samples = sim.samples();
+        SimulatedBoard board = sim.board();
+        TuneSession session = sim.session();
         TuneAborted aborted = assertThrows(TuneAborted.class,
                 () -> StepTest.run(session, BoardProfile.named("pi5-active-cooler"), true, TuneProgress.NONE));
         assertTrue(aborted.getMessage().contains("at full fan speed, within 3.0 C of the ceiling 75.0 C"),
@@ -182,13 +196,11 @@ class TuneCommandTest {
         // the sensor fails during the passive phase, while the test holds the fan at 0
         Scenario scenario = Scenario.of("tune", 100_000, StepTest.trace(25))
                 .withFault(dev.pifan.hal.sim.Fault.parse("sensor-error:300:400"));
-        ManualClock clock = new ManualClock();
-        List<Sample> samples = new ArrayList<>();
-        SimulatedBoard board = SimulatedBoard.openEnded(profile, scenario, clock, samples::add, SlowReads.blocking());
-        TuneSession session = new TuneSession(board, () -> {
-            clock.advance(1_000_000_000L);
-            board.catchUp();
-        }, inputs(scenario), 75, () -> false);
+        Simulated sim = Simulated.of(profile, scenario, 75, samples -> false);
+        ManualClock clock = sim.clock();
+        List<Sample> samples = sim.samples();
+        SimulatedBoard board = sim.board();
+        TuneSession session = sim.session();
         TuneAborted aborted = assertThrows(TuneAborted.class,
                 () -> StepTest.run(session, profile, true, TuneProgress.NONE));
         assertTrue(aborted.getMessage().startsWith("at 300 s: temperature sim-soc unreadable"), aborted.getMessage());
@@ -202,13 +214,11 @@ class TuneCommandTest {
     void ctrlCEndsTheTestWithinASecondAndLeavesTheFanToTheExitState() {
         BoardProfile profile = BoardProfile.named("pi5-active-cooler");
         Scenario scenario = Scenario.of("tune", 100_000, StepTest.trace(25));
-        ManualClock clock = new ManualClock();
-        List<Sample> samples = new ArrayList<>();
-        SimulatedBoard board = SimulatedBoard.openEnded(profile, scenario, clock, samples::add, SlowReads.blocking());
-        TuneSession session = new TuneSession(board, () -> {
-            clock.advance(1_000_000_000L);
-            board.catchUp();
-        }, inputs(scenario), 75, () -> samples.size() >= 42);
+        Simulated sim = Simulated.of(profile, scenario, 75, samples -> samples.size() >= 42);
+        ManualClock clock = sim.clock();
+        List<Sample> samples = sim.samples();
+        SimulatedBoard board = sim.board();
+        TuneSession session = sim.session();
         TuneAborted aborted = assertThrows(TuneAborted.class,
                 () -> StepTest.run(session, profile, true, TuneProgress.NONE));
         assertTrue(aborted.byUser(), aborted.getMessage());
