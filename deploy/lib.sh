@@ -19,8 +19,8 @@ require() {
   [[ $(id -u) == 0 ]] || fail "missing ${missing[*]}: install them (apt-get install ${missing[*]}) or run as root"
   say "installing ${missing[*]} from Debian"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt-get -o DPkg::Lock::Timeout=300 update -qq >/dev/null
+  apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 # A loopback port nothing answers on (bash's /dev/tcp: a refused connection means free).
