@@ -122,6 +122,14 @@ public final class PifanController implements Controller {
         return decision;
     }
 
+    @Override
+    public void drivenAt(Duty duty) {
+        if (applied == null || duty.compareTo(applied) > 0) {
+            applied = duty;
+            shaper.overridden(duty);
+        }
+    }
+
     /**
      * False while the firmware reports under-voltage now, and afterwards for as long as it lasted.
      */

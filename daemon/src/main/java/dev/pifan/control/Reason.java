@@ -12,6 +12,8 @@ public enum Reason {
     QUIET("quiet", false),
     /** The sensor failed, but fewer times in a row than the configured limit: the last duty holds. */
     HOLD("hold", false),
+    /** A tray member asks for more than this node's own rules: the shared fan runs at its request. */
+    PEER("peer", false),
     /** At or above the critical temperature. */
     CRITICAL("critical", true),
     /** The temperature cannot be read, or makes no sense. */
@@ -21,7 +23,11 @@ public enum Reason {
     /** The fan is driven but its tachometer reads (almost) 0. */
     FAN_STALL("fan_stall", true),
     /** The last write to the fan failed. */
-    FAN_FAILURE("fan_failure", true);
+    FAN_FAILURE("fan_failure", true),
+    /** A tray member not heard from for {@code tray.stale-after}: it counts as hot. */
+    PEER_LOST("peer_lost", true),
+    /** A tray member's own safety rule fired (its sensor, flags, fan or critical temperature). */
+    PEER_SAFETY("peer_safety", true);
 
     private final String label;
     private final boolean safety;
