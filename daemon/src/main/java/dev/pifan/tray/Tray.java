@@ -60,6 +60,22 @@ public final class Tray {
         return List.copyOf(members.keySet());
     }
 
+    /**
+     * Makes the tray these members (a discovery's change). A new member counts as lost until it is
+     * heard from; one that left is forgotten. Call it only on word that a member left the tray
+     * (its node unlabelled or deleted), never because it cannot be reached: an unreachable member
+     * must stay, and count as hot.
+     */
+    public synchronized void setMembers(java.util.Collection<String> names) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("a tray needs at least one member");
+        }
+        members.keySet().retainAll(names);
+        for (String m : names) {
+            members.putIfAbsent(m, new Heard(null, 0, null));
+        }
+    }
+
     /** A poll of {@code member} answered with {@code report} at {@code nanos}. */
     public synchronized void heard(String member, PeerReport report, long nanos) {
         Heard before = known(member);

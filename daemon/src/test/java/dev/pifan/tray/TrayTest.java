@@ -111,6 +111,19 @@ class TrayTest {
     }
 
     @Test
+    void aMemberThatJoinsCountsAsLostUntilHeardAndOneThatLeftIsForgotten() {
+        tray.heard("b1", asks("x", 1, 20), 0);
+        tray.heard("b2", asks("y", 1, 20), 0);
+        tray.setMembers(List.of("b1", "b3"));
+        Decision joined = tray.decide(own, SECOND);
+        assertEquals(Reason.PEER_LOST, joined.reason());
+        assertTrue(joined.detail().contains("b3 not heard from yet"), joined.detail());
+        tray.heard("b3", asks("z", 1, 20), SECOND);
+        assertEquals(own, tray.decide(own, SECOND), "b2 left the tray: its silence no longer counts");
+        assertEquals(List.of("b1", "b3"), tray.memberNames());
+    }
+
+    @Test
     void wrongMembersAndTraysAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> tray.heard("b9", asks("z", 1, 20), 0));
         assertThrows(IllegalArgumentException.class, () -> new Tray(List.of("a", "a"), Duration.ofSeconds(1)));
