@@ -8,7 +8,7 @@ sleep 3 # let the JVM settle after start: the RSS baseline is that of a running 
 base=$(fd_count)
 rss_before=$(rss_kb)
 healthz_watch_start
-(ulimit -n 8192 && wrk -t2 -c2000 -d15s --timeout 2s "http://127.0.0.1:$PORT/healthz" >"$WORK/wrk.txt" 2>&1) &
+(ulimit -n 8192 && attacker wrk -t2 -c2000 -d15s --timeout 2s "http://127.0.0.1:$PORT/healthz" >"$WORK/wrk.txt" 2>&1) &
 wrk_pid=$!
 peak_fds=0 peak_rss=0
 for _ in $(seq 1 60); do # sample while wrk runs (at most 60 x 0.5 s)

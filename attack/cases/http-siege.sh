@@ -12,7 +12,7 @@ tick_before=$(status_field 's["tick"]')
 healthz_watch_start
 http_clients slow 500 20 >"$WORK/clients.txt" &
 slow_pid=$!
-(ulimit -n 8192 && wrk -t2 -c2000 -d20s --timeout 2s "http://127.0.0.1:$PORT/healthz" >"$WORK/wrk.txt" 2>&1) &
+(ulimit -n 8192 && attacker wrk -t2 -c2000 -d20s --timeout 2s "http://127.0.0.1:$PORT/healthz" >"$WORK/wrk.txt" 2>&1) &
 wrk_pid=$!
 lowest=255 samples=0
 for _ in $(seq 1 80); do # the fan, sampled while the siege lasts (at most 80 x 0.5 s)

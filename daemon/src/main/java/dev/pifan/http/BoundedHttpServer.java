@@ -257,6 +257,7 @@ public final class BoundedHttpServer implements AutoCloseable {
         }
         long now = System.nanoTime();
         c.lastActive = now;
+        c.heard |= n > 0;
         if (c.phase == Connection.Phase.LINGERING) {
             return;
         }
@@ -342,11 +343,22 @@ public final class BoundedHttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the least recently active connection, sparing those within their first-byte grace
+     * while there is any other. Never the newcomer: it is the likeliest to be a probe or a scrape
+     * (a flood's connection usually brings its request and is answered without a slot).
+     */
     private void evictLeastRecentlyActive() {
-        Connection oldest = connections.get(0);
+        long now = System.nanoTime();
+        long grace = limits.firstByteGrace().toNanos();
+        Connection oldest = null;
+        boolean oldestEvictable = false;
         for (Connection c : connections) {
-            if (c.lastActive - oldest.lastActive < 0) {
+            boolean evictable = c.evictable(now, grace);
+            if (oldest == null || (evictable && !oldestEvictable)
+                    || (evictable == oldestEvictable && c.lastActive - oldest.lastActive < 0)) {
                 oldest = c;
+                oldestEvictable = evictable;
             }
         }
         LOG.debug("HTTP connections at the limit of {}: closing the least recently active", limits.maxConnections());

@@ -27,12 +27,21 @@ final class Connection {
     long deadline;
     /** when a byte last moved either way: the least recently active connection is evicted first */
     long lastActive;
+    final long acceptedAt;
+    /** whether the client has sent a byte yet */
+    boolean heard;
 
     Connection(SocketChannel channel, SelectionKey key, int maxHeadBytes, long now) {
         this.channel = channel;
         this.key = key;
         this.received = ByteBuffer.allocate(maxHeadBytes);
         this.lastActive = now;
+        this.acceptedAt = now;
+    }
+
+    /** Whether this connection may be evicted at {@code now} (see {@link HttpLimits#firstByteGrace}). */
+    boolean evictable(long now, long graceNanos) {
+        return heard || now - acceptedAt >= graceNanos;
     }
 
     boolean idle() {

@@ -127,6 +127,39 @@ class BoundedHttpServerTest {
         assertTrue(response(second).endsWith("ok /2\n"), "the second kept its slot");
     }
 
+    /**
+     * A client that connected and has not written yet (descheduled between connect and write, as
+     * curl's probe was under a flood) keeps its slot for its grace while a connection that was
+     * heard from can go instead, however recently that one was active.
+     */
+    @Test
+    void aConnectionWithinItsFirstByteGraceIsSparedWhileAnotherCanGo() throws IOException {
+        start(new HttpLimits(2, 1024, LONG, LONG, LONG, LONG, LONG));
+        Socket silent = connect();
+        Socket served = connect();
+        send(served, "GET /1 HTTP/1.1\r\n\r\n");
+        response(served); // served is now the more recently active of the two
+        Socket newcomer = connect();
+        assertTrue(closedByServer(served), "the connection heard from went, not the one within its grace");
+        send(silent, "GET /2 HTTP/1.1\r\n\r\n");
+        assertTrue(response(silent).endsWith("ok /2\n"), "the silent one kept its slot");
+        send(newcomer, "GET /3 HTTP/1.1\r\n\r\n");
+        assertTrue(response(newcomer).endsWith("ok /3\n"));
+    }
+
+    @Test
+    void aSilentConnectionPastItsGraceIsEvictedForANewcomer() throws IOException {
+        start(new HttpLimits(2, 1024, LONG, LONG, LONG, LONG, Duration.ofNanos(1)));
+        Socket first = connect();
+        Socket second = connect();
+        Socket third = connect();
+        assertTrue(closedByServer(first), "the first, least recently active and past its grace, was evicted");
+        send(third, "GET /3 HTTP/1.1\r\n\r\n");
+        assertTrue(response(third).endsWith("ok /3\n"));
+        send(second, "GET /2 HTTP/1.1\r\n\r\n");
+        assertTrue(response(second).endsWith("ok /2\n"));
+    }
+
     @Test
     void anLfOnlyRequestIsAnswered() throws IOException {
         start(HttpLimits.PIFAN);
