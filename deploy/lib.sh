@@ -8,11 +8,16 @@ say() { printf '%s\n' "$TAG: $*" >&2; }
 fail() { say "FAILED: $*"; exit 1; }
 
 # require COMMAND:PACKAGE... installs the package of every missing command with apt-get (as root;
-# anyone else is told what to install).
+# anyone else is told what to install). A COMMAND that is an absolute path is a file the package
+# installs (a header, say): present or not.
 require() {
   local pair missing=()
   for pair in "$@"; do
-    command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
+    if [[ ${pair%%:*} == /* ]]; then
+      [[ -e ${pair%%:*} ]] || missing+=("${pair#*:}")
+    else
+      command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
+    fi
   done
   ((${#missing[@]})) || return 0
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)

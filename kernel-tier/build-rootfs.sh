@@ -8,7 +8,11 @@ TAG=build-rootfs
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-require mmdebstrap:mmdebstrap aarch64-linux-gnu-gcc:gcc-aarch64-linux-gnu
+# the cross compiler's own C library headers are only a Recommends of gcc-aarch64-linux-gnu, which
+# require installs without: on a fresh machine plant.c then found the host's <features.h> and no
+# <bits/wordsize.h>
+require mmdebstrap:mmdebstrap aarch64-linux-gnu-gcc:gcc-aarch64-linux-gnu \
+  /usr/aarch64-linux-gnu/include/stdio.h:libc6-dev-arm64-cross
 packages=busybox-static,openjdk-17-jre-headless,i2c-tools
 key=$(cat "${BASH_SOURCE[0]}" "$TIER_DIR/guest/plant.c" "$TIER_DIR/guest/tier-init" <(echo "$packages") | sha256sum | cut -c1-16)
 out="$TIER_CACHE/rootfs-$key"
