@@ -296,7 +296,7 @@ final class BenchCommand implements Callable<Integer> {
         return cases;
     }
 
-    private static Scenario traceScenario(Path file) {
+    static Scenario traceScenario(Path file) {
         LoadTrace trace;
         try {
             trace = LoadTrace.parse(file);
