@@ -335,15 +335,36 @@ final class Bench {
     }
 
     static void appendTextRow(StringBuilder out, List<String> cells, int[] width) {
+        appendTextRow(out, cells, width, c -> c == 0);
+    }
+
+    /** A row of a text table, indented by two; the columns {@code leftAligned} accepts are text, the others numbers. */
+    static void appendTextRow(StringBuilder out, List<String> cells, int[] width,
+            java.util.function.IntPredicate leftAligned) {
         StringBuilder line = new StringBuilder("  ");
         for (int c = 0; c < cells.size(); c++) {
             String cell = cells.get(c);
-            String padded = c == 0
+            String padded = leftAligned.test(c)
                     ? cell + " ".repeat(width[c] - cell.length())
                     : " ".repeat(width[c] - cell.length()) + cell;
             line.append(c == 0 ? "" : "  ").append(padded);
         }
         out.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    /** A text table with a row of column names; the columns {@code leftAligned} accepts are text. */
+    static String text(List<String> header, List<List<String>> rows, java.util.function.IntPredicate leftAligned) {
+        int[] width = new int[header.size()];
+        for (int c = 0; c < width.length; c++) {
+            width[c] = header.get(c).length();
+            for (List<String> row : rows) {
+                width[c] = Math.max(width[c], row.get(c).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        appendTextRow(out, header, width, leftAligned);
+        rows.forEach(row -> appendTextRow(out, row, width, leftAligned));
+        return out.toString();
     }
 
     private static String markdown(List<String> header, List<List<String>> rows) {

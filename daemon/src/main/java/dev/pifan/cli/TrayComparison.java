@@ -87,7 +87,11 @@ record TrayComparison(TraySimulation.Result tray, List<RunFigures> ownFans, doub
         return f.overTargetS() == 0 && f.throttledS() == 0;
     }
 
-    boolean passes() {
-        return verdicts.stream().allMatch(Bench.Verdict::passes);
+    /** The tray's verdict: a criterion passes when it passes on every board. */
+    Bench.Verdict verdict() {
+        return new Bench.Verdict(verdicts.stream().allMatch(Bench.Verdict::ceiling),
+                verdicts.stream().allMatch(Bench.Verdict::quiet), verdicts.stream().allMatch(Bench.Verdict::steady),
+                String.join("; ", verdicts.stream().map(Bench.Verdict::detail).filter(d -> !d.isEmpty())
+                        .distinct().toList()));
     }
 }
