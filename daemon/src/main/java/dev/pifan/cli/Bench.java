@@ -407,14 +407,8 @@ final class Bench {
                     .name("scenario").value(result.scenario().name())
                     .name("duration_s").value(result.scenario().durationS())
                     .name("load_steps_per_h").value(result.loadStepsPerH())
-                    .name("quietest_compliant_baseline_dba").value(result.quietestCompliantBaselineDba())
-                    .name("criteria").beginObject()
-                    .name("ceiling").value(verdict.ceiling())
-                    .name("quiet").value(verdict.quiet())
-                    .name("steady").value(verdict.steady())
-                    .name("detail").value(verdict.detail())
-                    .endObject()
-                    .name("runs").beginArray();
+                    .name("quietest_compliant_baseline_dba").value(result.quietestCompliantBaselineDba());
+            criteria(json, verdict).name("runs").beginArray();
             for (Run run : result.runs()) {
                 json.beginObject().name("controller").value(run.controller()).name("compliant").value(run.compliant());
                 FiguresJson.fields(json, run.figures())
@@ -424,6 +418,16 @@ final class Bench {
             json.endArray().endObject();
         }
         return json.endArray().endObject() + "\n";
+    }
+
+    /** Writes {@code "criteria": {ceiling, quiet, steady, detail}} into the object {@code json} has open. */
+    static Json.Writer criteria(Json.Writer json, Verdict verdict) {
+        return json.name("criteria").beginObject()
+                .name("ceiling").value(verdict.ceiling())
+                .name("quiet").value(verdict.quiet())
+                .name("steady").value(verdict.steady())
+                .name("detail").value(verdict.detail())
+                .endObject();
     }
 
     /** The command line that reruns one row and writes its per-second CSV. */

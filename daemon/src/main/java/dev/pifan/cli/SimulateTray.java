@@ -182,14 +182,7 @@ final class SimulateTray {
                     .name("g_fan").value(b.board().underTray().gFanWPerK());
             FiguresJson.fields(json, b.figures())
                     .name("own_fan").beginObject();
-            FiguresJson.fields(json, c.ownFans().get(i)).endObject()
-                    .name("criteria").beginObject()
-                    .name("ceiling").value(v.ceiling())
-                    .name("quiet").value(v.quiet())
-                    .name("steady").value(v.steady())
-                    .name("detail").value(v.detail())
-                    .endObject()
-                    .endObject();
+            Bench.criteria(FiguresJson.fields(json, c.ownFans().get(i)).endObject(), v).endObject();
         }
         json.endArray().name("peer_lost").beginArray();
         for (TraySimulation.PeerLost lost : r.peerLost()) {

@@ -194,23 +194,22 @@ final class TrayFileReader {
     }
 
     private static String profile(String text) {
-        String t = text.strip();
-        if (BoardProfile.names().contains(t)) {
-            return t;
-        }
-        throw new IllegalArgumentException("unknown profile " + Units.quoted(text) + " ("
-                + DidYouMean.closest(t, BoardProfile.names()).map(m -> "did you mean '" + m + "'? ").orElse("")
-                + "valid profiles: " + String.join(", ", BoardProfile.names()) + ")");
+        return oneOf(text, "profile", BoardProfile.names());
     }
 
     private static String scenario(String text) {
+        return oneOf(text, "scenario", Scenarios.names());
+    }
+
+    /** {@code text} if it is one of {@code valid}; else the closest valid one, and all of them. */
+    private static String oneOf(String text, String what, List<String> valid) {
         String t = text.strip();
-        if (Scenarios.names().contains(t)) {
+        if (valid.contains(t)) {
             return t;
         }
-        throw new IllegalArgumentException("unknown scenario " + Units.quoted(text) + " ("
-                + DidYouMean.closest(t, Scenarios.names()).map(m -> "did you mean '" + m + "'? ").orElse("")
-                + "valid scenarios: " + String.join(", ", Scenarios.names()) + ")");
+        throw new IllegalArgumentException("unknown " + what + " " + Units.quoted(text) + " ("
+                + DidYouMean.closest(t, valid).map(m -> "did you mean '" + m + "'? ").orElse("")
+                + "valid " + what + "s: " + String.join(", ", valid) + ")");
     }
 
     private static String text(String text) {
