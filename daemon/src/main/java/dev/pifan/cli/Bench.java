@@ -104,32 +104,42 @@ final class Bench {
         }
 
         Verdict verdict() {
-            RunFigures p = pifan().figures();
-            List<String> problems = new ArrayList<>();
-            boolean anyCool = baselines().stream().anyMatch(r -> r.figures().overTargetS() == 0);
-            boolean anyUnthrottled = baselines().stream().anyMatch(r -> r.figures().throttledS() == 0);
-            boolean ceiling = true;
-            if (anyCool && p.overTargetS() > 0) {
-                ceiling = false;
-                problems.add(p.overTargetS() + " s above the target where a baseline spends 0 s");
-            }
-            if (anyUnthrottled && p.throttledS() > 0) {
-                ceiling = false;
-                problems.add(p.throttledS() + " s throttled where a baseline spends 0 s");
-            }
-            double quietest = quietestCompliantBaselineDba();
-            boolean quiet = Double.isNaN(quietest) || p.leqDba() <= quietest + TOLERANCE;
-            if (!quiet) {
-                problems.add(String.format(Locale.ROOT, "leq %.2f dB(A) above the quietest compliant baseline's %.2f",
-                        p.leqDba(), quietest));
-            }
-            boolean steady = p.reversalsPerH() <= loadStepsPerH + TOLERANCE;
-            if (!steady) {
-                problems.add(String.format(Locale.ROOT, "%.2f reversals/h for %.2f load steps/h",
-                        p.reversalsPerH(), loadStepsPerH));
-            }
-            return new Verdict(ceiling, quiet, steady, String.join("; ", problems));
+            return Bench.verdict(pifan().figures(), baselines(), loadStepsPerH, "a baseline");
         }
+    }
+
+    /**
+     * The three criteria for the run {@code judged} against the {@code references} it competes with
+     * (the baselines; for a tray board, the same board with its own fan).
+     *
+     * @param reference how a message names a reference ({@code a baseline})
+     */
+    static Verdict verdict(RunFigures p, List<Run> references, double loadStepsPerH, String reference) {
+        List<String> problems = new ArrayList<>();
+        boolean anyCool = references.stream().anyMatch(r -> r.figures().overTargetS() == 0);
+        boolean anyUnthrottled = references.stream().anyMatch(r -> r.figures().throttledS() == 0);
+        boolean ceiling = true;
+        if (anyCool && p.overTargetS() > 0) {
+            ceiling = false;
+            problems.add(p.overTargetS() + " s above the target where " + reference + " spends 0 s");
+        }
+        if (anyUnthrottled && p.throttledS() > 0) {
+            ceiling = false;
+            problems.add(p.throttledS() + " s throttled where " + reference + " spends 0 s");
+        }
+        double quietest = references.stream().filter(Run::compliant)
+                .mapToDouble(r -> r.figures().leqDba()).min().orElse(Double.NaN);
+        boolean quiet = Double.isNaN(quietest) || p.leqDba() <= quietest + TOLERANCE;
+        if (!quiet) {
+            problems.add(String.format(Locale.ROOT, "leq %.2f dB(A) above the quietest compliant %s's %.2f",
+                    p.leqDba(), reference.replaceFirst("^an? ", ""), quietest));
+        }
+        boolean steady = p.reversalsPerH() <= loadStepsPerH + TOLERANCE;
+        if (!steady) {
+            problems.add(String.format(Locale.ROOT, "%.2f reversals/h for %.2f load steps/h",
+                    p.reversalsPerH(), loadStepsPerH));
+        }
+        return new Verdict(ceiling, quiet, steady, String.join("; ", problems));
     }
 
     /** Comparisons of doubles that are equal on paper (a ratio of counts, a log of equal sums). */
@@ -145,14 +155,19 @@ final class Bench {
      * load steps: a controller should ride them out without hunting.
      */
     static double loadStepsPerHour(Scenario scenario) {
+        return loadSteps(scenario).size() * 3600.0 / scenario.durationS();
+    }
+
+    /** The seconds at which the trace's load steps, before the scenario ends (see {@link #loadStepsPerHour}). */
+    static java.util.SortedSet<Long> loadSteps(Scenario scenario) {
         List<LoadTrace.Row> rows = scenario.trace().rows();
-        long steps = 0;
+        java.util.SortedSet<Long> steps = new java.util.TreeSet<>();
         for (int i = 1; i < rows.size() && rows.get(i).timeS() < scenario.durationS(); i++) {
             if (Double.compare(rows.get(i).load(), rows.get(i - 1).load()) != 0) {
-                steps++;
+                steps.add(rows.get(i).timeS());
             }
         }
-        return steps * 3600.0 / scenario.durationS();
+        return steps;
     }
 
     /** Progress of a bench: called before each run with (runs done, runs in all, what runs next). */
@@ -319,11 +334,17 @@ final class Bench {
         return out.toString();
     }
 
-    private static void appendTextRow(StringBuilder out, List<String> cells, int[] width) {
+    static void appendTextRow(StringBuilder out, List<String> cells, int[] width) {
+        appendTextRow(out, cells, width, c -> c == 0);
+    }
+
+    /** A row of a text table, indented by two; the columns {@code leftAligned} accepts are text, the others numbers. */
+    static void appendTextRow(StringBuilder out, List<String> cells, int[] width,
+            java.util.function.IntPredicate leftAligned) {
         StringBuilder line = new StringBuilder("  ");
         for (int c = 0; c < cells.size(); c++) {
             String cell = cells.get(c);
-            String padded = c == 0
+            String padded = leftAligned.test(c)
                     ? cell + " ".repeat(width[c] - cell.length())
                     : " ".repeat(width[c] - cell.length()) + cell;
             line.append(c == 0 ? "" : "  ").append(padded);
@@ -331,13 +352,33 @@ final class Bench {
         out.append(line.toString().stripTrailing()).append('\n');
     }
 
+    /** A text table with a row of column names; the columns {@code leftAligned} accepts are text. */
+    static String text(List<String> header, List<List<String>> rows, java.util.function.IntPredicate leftAligned) {
+        int[] width = new int[header.size()];
+        for (int c = 0; c < width.length; c++) {
+            width[c] = header.get(c).length();
+            for (List<String> row : rows) {
+                width[c] = Math.max(width[c], row.get(c).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        appendTextRow(out, header, width, leftAligned);
+        rows.forEach(row -> appendTextRow(out, row, width, leftAligned));
+        return out.toString();
+    }
+
     private static String markdown(List<String> header, List<List<String>> rows) {
+        return markdown(header, rows, c -> c == 0 || c == 2 || c == header.size() - 1);
+    }
+
+    /** A Markdown table; the columns {@code leftAligned} accepts are text, the others numbers. */
+    static String markdown(List<String> header, List<List<String>> rows, java.util.function.IntPredicate leftAligned) {
         StringBuilder out = new StringBuilder();
         out.append("| ").append(String.join(" | ", header)).append(" |\n");
         out.append("|");
         for (int c = 0; c < header.size(); c++) {
-            boolean leftAligned = c == 0 || c == 2 || c == header.size() - 1;
-            out.append(leftAligned ? "---|" : "---:|");
+            boolean left = leftAligned.test(c);
+            out.append(left ? "---|" : "---:|");
         }
         out.append('\n');
         for (List<String> row : rows) {
@@ -366,14 +407,8 @@ final class Bench {
                     .name("scenario").value(result.scenario().name())
                     .name("duration_s").value(result.scenario().durationS())
                     .name("load_steps_per_h").value(result.loadStepsPerH())
-                    .name("quietest_compliant_baseline_dba").value(result.quietestCompliantBaselineDba())
-                    .name("criteria").beginObject()
-                    .name("ceiling").value(verdict.ceiling())
-                    .name("quiet").value(verdict.quiet())
-                    .name("steady").value(verdict.steady())
-                    .name("detail").value(verdict.detail())
-                    .endObject()
-                    .name("runs").beginArray();
+                    .name("quietest_compliant_baseline_dba").value(result.quietestCompliantBaselineDba());
+            criteria(json, verdict).name("runs").beginArray();
             for (Run run : result.runs()) {
                 json.beginObject().name("controller").value(run.controller()).name("compliant").value(run.compliant());
                 FiguresJson.fields(json, run.figures())
@@ -383,6 +418,16 @@ final class Bench {
             json.endArray().endObject();
         }
         return json.endArray().endObject() + "\n";
+    }
+
+    /** Writes {@code "criteria": {ceiling, quiet, steady, detail}} into the object {@code json} has open. */
+    static Json.Writer criteria(Json.Writer json, Verdict verdict) {
+        return json.name("criteria").beginObject()
+                .name("ceiling").value(verdict.ceiling())
+                .name("quiet").value(verdict.quiet())
+                .name("steady").value(verdict.steady())
+                .name("detail").value(verdict.detail())
+                .endObject();
     }
 
     /** The command line that reruns one row and writes its per-second CSV. */

@@ -61,6 +61,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "at DUTY (40%%), and print what the cap saves in noise and costs in temperature.")
     Duty quietCap;
 
+    @Option(names = "--tray",
+            description = "Compare one shared tray fan (an assumed 92 mm fan, docs/tray.md) with a fan per board, on "
+                    + "trays of 4 and 8 boards of each profile on the same load (default scenarios: sustained-25, "
+                    + "rack-33, bursty-ci); exit status 1 when a tray leaves a board above its ceiling.")
+    boolean tray;
+
     @Option(names = "--scenario", paramLabel = "NAME",
             description = "A built-in scenario (repeatable; default: all of them, unless only --trace is given).")
     List<String> scenarios = new ArrayList<>();
@@ -112,6 +118,9 @@ final class BenchCommand implements Callable<Integer> {
         if (plantsOut != null && perturb == null) {
             throw CliError.usage("--plants-out writes the plants --perturb draws: give --perturb");
         }
+        if (tray) {
+            return tray();
+        }
         List<Bench.Board> boards = boards();
         List<Bench.Case> cases = cases();
         PrintWriter err = spec.commandLine().getErr();
@@ -159,6 +168,49 @@ final class BenchCommand implements Callable<Integer> {
                 markdown ? "" : "", results.size() - failing, results.size(),
                 markdown ? "." : ""); // the text tables' key says what * marks
         return 0;
+    }
+
+    /**
+     * {@code --tray}: a table per profile of one tray fan against a fan per board. Exit status 1
+     * when a tray leaves any board above the target or throttled.
+     */
+    private int tray() {
+        var matched = spec.commandLine().getParseResult();
+        for (String option : List.of("--plant", "--perturb", "--plants-out", "--quiet-cap", "--trace", "--config",
+                "--noise", "--seed", "--json")) {
+            if (matched.hasMatchedOption(option)) {
+                throw CliError.usage(option + " does not go with --tray: it benches the profiles' defaults on built-in "
+                        + "scenarios, as text or --markdown");
+            }
+        }
+        List<BoardProfile> chosen = (profiles.isEmpty() ? BoardProfile.names() : profiles).stream()
+                .map(Profiles::profile).distinct().toList();
+        List<Bench.Case> cases = new ArrayList<>();
+        for (String name : scenarios.isEmpty() ? TrayBench.SCENARIOS : scenarios) {
+            try {
+                cases.add(new Bench.Case(Scenarios.named(name), "--scenario " + name.strip()));
+            } catch (IllegalArgumentException e) {
+                throw CliError.usage(e.getMessage());
+            }
+        }
+        Bench.Progress progress = quiet ? Bench.Progress.NONE : new ProgressLine(spec.commandLine().getErr());
+        var fan = dev.pifan.hal.sim.TrayFan.ASSUMED_92MM;
+        List<TrayBench.Row> rows = TrayBench.run(chosen, cases, fan, targetC, progress);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(TrayBench.heading(fan, targetC));
+        if (!markdown) {
+            out.print(TrayBench.TEXT_KEY);
+        }
+        for (BoardProfile profile : chosen) {
+            out.println();
+            out.println(markdown ? "#### " + profile.name() + "\n" : profile.name());
+            out.print(TrayBench.table(rows.stream().filter(r -> r.profile().equals(profile)).toList(), markdown));
+        }
+        long cool = rows.stream().filter(r -> r.comparison().ceilingOnEveryBoard()).count();
+        out.println();
+        out.printf(Locale.ROOT, "%d of %d trays keep every board under the ceiling (0 s over, 0 s throttled)%s%n",
+                cool, rows.size(), markdown ? "." : "");
+        return cool == rows.size() ? 0 : 1;
     }
 
     /** The most plants --perturb draws per board: 1000 is some 40 minutes of runs per profile. */
@@ -296,7 +348,7 @@ final class BenchCommand implements Callable<Integer> {
         return cases;
     }
 
-    private static Scenario traceScenario(Path file) {
+    static Scenario traceScenario(Path file) {
         LoadTrace trace;
         try {
             trace = LoadTrace.parse(file);

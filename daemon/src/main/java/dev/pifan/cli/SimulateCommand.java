@@ -37,8 +37,8 @@ final class SimulateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--profile", paramLabel = "P", required = true,
-            description = "Board profile: pi4-heatsink, pi5-active-cooler or cm4-blade.")
+    @Option(names = "--profile", paramLabel = "P",
+            description = "Board profile: pi4-heatsink, pi5-active-cooler or cm4-blade (required, except with --tray).")
     String profile;
 
     @Option(names = "--plant", paramLabel = "FILE",
@@ -57,6 +57,11 @@ final class SimulateCommand implements Callable<Integer> {
         @Option(names = "--trace", paramLabel = "FILE",
                 description = "A load trace CSV (time_s,load,ambient_c); it runs until its last row's time.")
         Path trace;
+
+        @Option(names = "--tray", paramLabel = "FILE",
+                description = "A tray file (docs/tray.md): its boards, each with its profile and load, under one "
+                        + "shared fan; --csv and --svg then write one file per board (run.csv: run-NAME.csv).")
+        Path tray;
     }
 
     @Mixin
@@ -89,7 +94,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--fault", paramLabel = "KIND:START:END[:ARG]",
             description = "Inject a fault for seconds START to END (repeatable). KIND: sensor-error, "
                     + "sensor-intermittent (ARG rate 0..1), sensor-stuck (ARG C), sensor-garbage, sensor-slow (ARG s), "
-                    + "fan-error, fan-stall, i2c-nack, clock-jump (ARG s, signed).")
+                    + "fan-error, fan-stall, i2c-nack, clock-jump (ARG s, signed). With --tray: "
+                    + "KIND:MEMBER:START:END[:ARG], KIND peer-lost, peer-slow (ARG lag s), peer-garbage, "
+                    + "or partition:MEMBER,MEMBER...:START:END.")
     List<String> faults = new ArrayList<>();
 
     @Option(names = "--noise", paramLabel = "SIGMA", description = "Gaussian sensor noise, sigma in C (needs --seed).")
@@ -109,6 +116,12 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (source.tray != null) {
+            return SimulateTray.run(this);
+        }
+        if (profile == null) {
+            throw CliError.usage("Missing required option: '--profile=P' (or simulate a tray with --tray FILE)");
+        }
         String defaults = Profiles.require(profile);
         BoardProfile board = Profiles.physics(profile, plant);
         PifanConfig loaded = config.load(defaults);
@@ -185,19 +198,24 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** The spec's CSV with one more column: the control reason in force during each second. */
     private void writeCsv(Simulation.Result result) {
-        StringBuilder text = new StringBuilder(SampleCsv.HEADER).append(",reason\n");
-        for (int i = 0; i < result.samples().size(); i++) {
-            text.append(SampleCsv.row(result.samples().get(i))).append(',')
-                    .append(result.reasons().get(i).label()).append('\n');
-        }
-        Output.write(csv, text.toString());
+        Output.write(csv, csv(result, "", i -> ""));
     }
 
-    private static String title(Simulation.Result result) {
+    /** The CSV of a run: the spec's columns, the reason in force, then {@code extraHeader}'s, {@code extra(i)} for row i. */
+    static String csv(Simulation.Result result, String extraHeader, java.util.function.IntFunction<String> extra) {
+        StringBuilder text = new StringBuilder(SampleCsv.HEADER).append(",reason").append(extraHeader).append('\n');
+        for (int i = 0; i < result.samples().size(); i++) {
+            text.append(SampleCsv.row(result.samples().get(i))).append(',')
+                    .append(result.reasons().get(i).label()).append(extra.apply(i)).append('\n');
+        }
+        return text.toString();
+    }
+
+    static String title(Simulation.Result result) {
         return result.controller() + " on " + result.profile().name() + ", scenario " + result.scenario().name();
     }
 
-    private static RunChart.Series series(Simulation.Result result) {
+    static RunChart.Series series(Simulation.Result result) {
         List<Sample> samples = result.samples();
         int n = samples.size();
         double[] t = new double[n];

@@ -69,7 +69,7 @@ public final class ConfigLoader {
     }
 
     /** The document's node tree, null when it is empty. */
-    private static Node compose(String text, String source) throws ConfigException {
+    static Node compose(String text, String source) throws ConfigException {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(source)
                 .setSchema(new CoreSchema()) // YAML 1.2: ~ and null are null, on/off/yes/no are plain words

@@ -222,7 +222,14 @@ final class ConfigReader {
      * commented out) has no entries: all defaults.
      */
     Map<String, NodeTuple> section(Node node, String path) {
-        List<String> keys = SECTIONS.get(path);
+        return section(node, path, SECTIONS.get(path));
+    }
+
+    /**
+     * As {@link #section(Node, String)}, for a map whose valid keys are {@code keys} (a file read
+     * with this reader's helpers, such as a tray file): an unknown key is only told its closest match.
+     */
+    Map<String, NodeTuple> section(Node node, String path, List<String> keys) {
         Map<String, NodeTuple> entries = new LinkedHashMap<>();
         if (node == null || isNull(node) || !plainTag(path, node)) {
             return entries;
@@ -241,7 +248,8 @@ final class ConfigReader {
             String key = keyScalar.getValue();
             String keyPath = join(path, Units.shown(key));
             if (!keys.contains(key)) {
-                problem(keyPath, keyNode, unknownKey(key, path, keys));
+                problem(keyPath, keyNode, keys == SECTIONS.get(path) ? unknownKey(key, path, keys)
+                        : closestKey(key, keys));
             } else if (entries.containsKey(keyPath)) {
                 int firstLine = line(entries.get(keyPath).getKeyNode());
                 problem(keyPath, keyNode, "duplicate key, first set at line " + firstLine);
@@ -263,6 +271,10 @@ final class ConfigReader {
                         + (other.getKey().isEmpty() ? "at the top level" : "under " + other.getKey() + ":") + ")";
             }
         }
+        return closestKey(key, keys);
+    }
+
+    private static String closestKey(String key, List<String> keys) {
         return DidYouMean.closest(key, keys)
                 .map(match -> "unknown key (did you mean '" + match + "'?)")
                 .orElse("unknown key (valid keys: " + String.join(", ", keys) + ")");
@@ -431,7 +443,7 @@ final class ConfigReader {
     }
 
     /** The value at {@code path}, the fallback when the file does not set it, null when it is wrong. */
-    private <T> T value(Map<String, NodeTuple> section, String path, String what, Function<String, T> parser,
+    <T> T value(Map<String, NodeTuple> section, String path, String what, Function<String, T> parser,
                         T fallback) {
         NodeTuple entry = section.get(path);
         if (entry == null) {
@@ -444,7 +456,7 @@ final class ConfigReader {
         return value;
     }
 
-    private <T> T parse(String path, Node node, String what, Function<String, T> parser) {
+    <T> T parse(String path, Node node, String what, Function<String, T> parser) {
         if (!plainTag(path, node)) {
             return null;
         }
@@ -460,7 +472,7 @@ final class ConfigReader {
         }
     }
 
-    private static <T extends Comparable<? super T>> Function<String, T> within(
+    static <T extends Comparable<? super T>> Function<String, T> within(
             Function<String, T> parser, T min, T max, String range) {
         return text -> {
             T value = parser.apply(text);
@@ -522,6 +534,16 @@ final class ConfigReader {
         problems.add(new ConfigProblem(source, line(node), path, message));
     }
 
+    /** A problem at a line known without a node (0 when unknown: an empty file). */
+    void problem(String path, int line, String message) {
+        problems.add(new ConfigProblem(source, line, path, message));
+    }
+
+    /** The file, as problems name it. */
+    String source() {
+        return source;
+    }
+
     /** How many problems were found so far: a part of the file is usable when reading it added none. */
     int problemCount() {
         return problems.size();
@@ -547,7 +569,7 @@ final class ConfigReader {
         return sections;
     }
 
-    private ConfigException failure() {
+    ConfigException failure() {
         List<ConfigProblem> sorted = new ArrayList<>(problems);
         sorted.sort(Comparator.comparingInt(ConfigProblem::line)); // stable: same line keeps walk order
         return new ConfigException(sorted);

@@ -97,6 +97,12 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
                 source);
     }
 
+    /** The same config driving another fan (a tray's shared fan, with its own start and stop duties). */
+    public PifanConfig withFan(FanConfig newFan) {
+        return new PifanConfig(board, interval, curve, newFan, ceiling, quiet, safety, hardware, metrics, simulation,
+                source);
+    }
+
     public PifanConfig withSource(String newSource) {
         return new PifanConfig(board, interval, curve, fan, ceiling, quiet, safety, hardware, metrics, simulation, newSource);
     }

@@ -179,6 +179,15 @@ public final class Units {
         return text.strip().equals("off") ? Duration.ZERO : duration(text);
     }
 
+    /** A plain decimal number, {@code 26.5}: a figure whose unit the key names. */
+    static double number(String text) {
+        String t = text.strip();
+        if (!PLAIN_NUMBER.matcher(t).matches()) {
+            throw new IllegalArgumentException(quoted(text) + " is not a number: write e.g. 26.5");
+        }
+        return Double.parseDouble(t) + 0.0;
+    }
+
     /** A whole number such as {@code 3}. */
     static int integer(String text) {
         String t = text.strip();

@@ -35,6 +35,13 @@ class BenchTablesDocTest {
                 "bench", "--quiet", "--quiet-cap", "30%");
     }
 
+    /** One tray fan against a fan per board (about 10 s of runs). */
+    @Test
+    void theDocShowsTheTrayBenchAsItIsNow() throws IOException {
+        assertTheDocShows("<!-- pifan bench --tray --markdown: begin" + KEPT, "<!-- pifan bench --tray --markdown: end -->",
+                "bench", "--quiet", "--tray", "--markdown");
+    }
+
     /** What the doc holds between {@code begin} and {@code end} is what {@code pifan args} prints. */
     private static void assertTheDocShows(String begin, String end, String... args) throws IOException {
         String doc = Files.readString(DOC);
