@@ -110,7 +110,7 @@ final class TraySimulation {
         Remembering nodeOwn = new Remembering(ControlFactory.pifanController(node.board.config(),
                 Simulation.timeOfDay(start)));
         SharedFan fan = new SharedFan(units, setup.fan().tach());
-        ControlLoop nodeLoop = new ControlLoop(new WithFan(node.sim, fan), new TrayController(nodeOwn, tray), nodeClock);
+        ControlLoop nodeLoop = new ControlLoop(new WithFan(node.sim, fan), new TrayController(nodeOwn, tray, ControlFactory.fanLimits(node.board.config())), nodeClock);
         for (Unit member : units.subList(1, n)) {
             member.loop = new ControlLoop(new WithFan(member.sim, new RequestOnly()),
                     ControlFactory.pifanController(member.board.config(), Simulation.timeOfDay(start)),
