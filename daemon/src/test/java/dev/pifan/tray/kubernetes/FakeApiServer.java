@@ -1,0 +1,159 @@
+package dev.pifan.tray.kubernetes;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Kubernetes API server on loopback that speaks the real one's JSON for two collections: a list
+ * (200 and the body the test set), and a watch (200, then each line the test queues, flushed, as
+ * the server streams WatchEvents; {@link #END_WATCH} ends the stream as a broken connection or the
+ * server's timeout would). A test may queue other answers for the next list or watch (an error
+ * status, garbage), and sees every request it was sent.
+ */
+final class FakeApiServer implements AutoCloseable {
+
+    static final String NODES = "/api/v1/nodes";
+    static final String SLICES = "/apis/discovery.k8s.io/v1/namespaces/pifan/endpointslices";
+    /** A watch line that ends the watch's response. */
+    static final String END_WATCH = "\u0000end";
+
+    record Answer(int status, String body) {
+    }
+
+    record Request(String path, String query, String accept, String authorization) {
+        boolean isWatch() {
+            return query != null && query.contains("watch=true");
+        }
+    }
+
+    /** One collection: what its list answers, what its watches stream. */
+    static final class Collection {
+        volatile String list;
+        final Queue<Answer> nextLists = new ConcurrentLinkedQueue<>();
+        final Queue<Answer> nextWatches = new ConcurrentLinkedQueue<>();
+        final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+
+        /** Streams this line (a WatchEvent's JSON) to the watch, now or when the next one comes. */
+        void send(String line) {
+            events.add(line);
+        }
+
+        void endWatch() {
+            events.add(END_WATCH);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-kube-apiserver");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Collection> collections = new ConcurrentHashMap<>();
+    final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile boolean stopped;
+
+    FakeApiServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.setExecutor(executor);
+        for (String path : List.of(NODES, SLICES)) {
+            Collection c = new Collection();
+            collections.put(path, c);
+            server.createContext(path, exchange -> answer(exchange, c));
+        }
+        server.start();
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    Collection nodes() {
+        return collections.get(NODES);
+    }
+
+    Collection slices() {
+        return collections.get(SLICES);
+    }
+
+    List<Request> requestsTo(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    private void answer(HttpExchange exchange, Collection c) throws IOException {
+        URI uri = exchange.getRequestURI();
+        Request request = new Request(uri.getPath(), uri.getRawQuery(), exchange.getRequestHeaders().getFirst("Accept"),
+                exchange.getRequestHeaders().getFirst("Authorization"));
+        requests.add(request);
+        try (exchange) {
+            Answer next = (request.isWatch() ? c.nextWatches : c.nextLists).poll();
+            if (next != null) {
+                send(exchange, next.status(), next.body());
+            } else if (!request.isWatch()) {
+                send(exchange, 200, c.list);
+            } else {
+                stream(exchange, c);
+            }
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    private void stream(HttpExchange exchange, Collection c) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0); // chunked, as the API server's watch
+        OutputStream out = exchange.getResponseBody();
+        out.flush();
+        try {
+            while (!stopped) {
+                String line = c.events.poll(20, TimeUnit.MILLISECONDS);
+                if (line == null) {
+                    continue;
+                }
+                if (line.equals(END_WATCH)) {
+                    return;
+                }
+                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Gone: nothing listens on the port any more, and open watches are cut. */
+    void stop() {
+        stopped = true;
+        server.stop(0);
+    }
+
+    @Override
+    public void close() {
+        stop();
+        executor.shutdownNow();
+    }
+}
