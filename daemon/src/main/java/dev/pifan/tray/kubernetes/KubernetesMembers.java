@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *
  * <p>What the API says changes the members; what it fails to say changes nothing (see
  * {@link ListWatch}). A labelled node whose pod is missing, not ready or terminating maps to empty
- * (lost, so hot); a node unlabelled or deleted leaves. Until the nodes have been listed once the
+ * (lost, so hot); a node unlabelled or deleted leaves. A node that is not labelled for the tray
+ * itself has no members: it is in no tray (every pod of the DaemonSet has the same config). Until the nodes have been listed once the
  * members are not known, and the directory names one member that cannot be heard from,
  * {@code (TRAY: not listed yet)}, so that the tray runs its fan at full speed until it knows.
  */
@@ -129,6 +130,9 @@ public final class KubernetesMembers implements MemberDirectory {
         if (names.isEmpty()) {
             members.put(notListedYet(), Optional.empty());
             return members;
+        }
+        if (!names.get().contains(self)) {
+            return members; // this node is not in the tray (not labelled, or for another): no members
         }
         for (String node : names.get()) {
             if (!node.equals(self)) {

@@ -130,6 +130,28 @@ class KubernetesMembersTest {
     }
 
     @Test
+    void aNodeNotLabelledForTheTrayItselfHasNoMembers() {
+        api.nodes().list = nodeList("100", "pi1", TRAY, "pi2", TRAY);
+        start();
+        await("listed", () -> members.nodeWatch().lists() == 1);
+        awaitMembers(expected());
+        awaitWatching();
+        api.nodes().send(event("ADDED", node(SELF, "101", TRAY)));
+        awaitMembers(expected("pi1", "10.42.1.11", "pi2", null));
+    }
+
+    @Test
+    void anEventLargerThanTheBoundIsRefusedAndChangesNothing() {
+        start();
+        awaitMembers(expected("pi1", "10.42.1.11", "pi2", null));
+        awaitWatching();
+        api.nodes().send(event("ADDED", node("pi3", "101", TRAY).replace("\"uid\"",
+                "\"x\":\"" + "x".repeat(KubeApi.MAX_EVENT_BYTES) + "\",\"uid\"")));
+        await("the event refused", () -> members.nodeWatch().failures() >= 1);
+        assertEquals(expected("pi1", "10.42.1.11", "pi2", null), members.members());
+    }
+
+    @Test
     void aPodNotReadyTerminatingOrGoneLeavesItsNodeAMemberWithoutAnAddress() {
         start();
         awaitMembers(expected("pi1", "10.42.1.11", "pi2", null));
