@@ -1,7 +1,6 @@
 package dev.pifan.tray.kubernetes;
 
 import dev.pifan.telemetry.Json;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,11 +63,5 @@ final class TrayNodes implements Store {
     static String name(Map<?, ?> object) throws ApiFailure {
         return Json.text(object, "metadata", "name").filter(n -> !n.isEmpty())
                 .orElseThrow(() -> ApiFailure.of("an object without metadata.name"));
-    }
-
-    /** For a test's message. */
-    @Override
-    public synchronized String toString() {
-        return names.map(n -> new ArrayList<>(n).toString()).orElse("(not listed)");
     }
 }
