@@ -76,10 +76,10 @@ class KubernetesMembersTest {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // a bound for a loaded machine
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
+                throw new AssertionError("not within 30 s: " + what);
             }
             LockSupport.parkNanos(1_000_000);
         }
@@ -147,7 +147,7 @@ class KubernetesMembersTest {
         awaitWatching();
         api.nodes().send(event("ADDED", node("pi3", "101", TRAY).replace("\"uid\"",
                 "\"x\":\"" + "x".repeat(KubeApi.MAX_EVENT_BYTES) + "\",\"uid\"")));
-        await("the event refused", () -> members.nodeWatch().failures() >= 1);
+        await("the event refused, and the nodes listed again", () -> members.nodeWatch().lists() >= 2);
         assertEquals(expected("pi1", "10.42.1.11", "pi2", null), members.members());
     }
 
