@@ -13,14 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -51,7 +52,9 @@ final class FakeApiServer implements AutoCloseable {
         volatile String list;
         final Queue<Answer> nextLists = new ConcurrentLinkedQueue<>();
         final Queue<Answer> nextWatches = new ConcurrentLinkedQueue<>();
-        final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        final BlockingDeque<String> events = new LinkedBlockingDeque<>();
+        /** Which watch streams: only the latest (an older one's client is gone, and must not take events). */
+        final AtomicInteger watches = new AtomicInteger();
 
         /** Streams this line (a WatchEvent's JSON) to the watch, now or when the next one comes. */
         void send(String line) {
@@ -147,17 +150,28 @@ final class FakeApiServer implements AutoCloseable {
         exchange.sendResponseHeaders(200, 0); // chunked, as the API server's watch
         OutputStream out = exchange.getResponseBody();
         out.flush();
+        int watch = c.watches.incrementAndGet();
         try {
             while (!stopped) {
                 String line = c.events.poll(20, TimeUnit.MILLISECONDS);
                 if (line == null) {
+                    if (c.watches.get() != watch) {
+                        return;
+                    }
                     continue;
+                }
+                if (c.watches.get() != watch) {
+                    c.events.offerFirst(line); // for the watch that replaced this one
+                    return;
                 }
                 if (line.equals(END_WATCH)) {
                     return;
                 }
                 out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
+                if (line.contains("\"type\":\"ERROR\"")) {
+                    return; // the API server ends a watch after its ERROR event
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
