@@ -14,9 +14,25 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end -}}
 
-{{/* pifan.yaml: the config value, else the chart's copy of deploy/k8s/base/pifan.yaml. */}}
+{{/* pifan.yaml: the config value, else the chart's copy of deploy/k8s/base/pifan.yaml; with
+     tray.enabled, the tray: section after it, as deploy/k8s/components/tray/pifan.yaml has it. */}}
 {{- define "pifan.config" -}}
 {{- .Values.config | default (.Files.Get "files/pifan.yaml") -}}
+{{- if .Values.tray.enabled }}
+# One fan for the tray of nodes labelled pifan.dev/tray=<name> (docs/tray.md): the fan runs at
+# least what the neediest of them asks for, and full while one cannot be heard. Your tray's name:
+tray:
+  kubernetes:
+    name: {{ include "pifan.trayName" . | quote }}
+{{ end -}}
+{{- end -}}
+
+{{/* tray.name, checked: the value of a node label (at most 63 characters, alphanumeric at each end). */}}
+{{- define "pifan.trayName" -}}
+{{- if not (regexMatch "^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$" (.Values.tray.name | toString)) -}}
+{{- fail (printf "tray.name: %q is not a node label's value: name the tray as its nodes' pifan.dev/tray label does (--set tray.name=tray1)" (.Values.tray.name | toString)) -}}
+{{- end -}}
+{{- .Values.tray.name -}}
 {{- end -}}
 
 {{/* The ConfigMap's name as kustomize's configMapGenerator makes it, so that the default values

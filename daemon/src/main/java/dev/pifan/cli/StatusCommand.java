@@ -1,5 +1,10 @@
 package dev.pifan.cli;
 
+import static dev.pifan.telemetry.Json.bool;
+import static dev.pifan.telemetry.Json.get;
+import static dev.pifan.telemetry.Json.number;
+import static dev.pifan.telemetry.Json.text;
+
 import dev.pifan.config.ConfigException;
 import dev.pifan.config.ConfigLoader;
 import dev.pifan.config.ListenAddress;
@@ -292,29 +297,6 @@ final class StatusCommand implements Callable<Integer> {
 
     private static String[] row(String label, String value) {
         return new String[] {label, value};
-    }
-
-    private static Optional<Object> get(Map<?, ?> map, String... path) {
-        Object node = map;
-        for (String key : path) {
-            if (!(node instanceof Map<?, ?> m)) {
-                return Optional.empty();
-            }
-            node = m.get(key);
-        }
-        return Optional.ofNullable(node);
-    }
-
-    private static Optional<String> text(Map<?, ?> map, String... path) {
-        return get(map, path).filter(String.class::isInstance).map(String.class::cast);
-    }
-
-    private static Optional<Double> number(Map<?, ?> map, String... path) {
-        return get(map, path).filter(Double.class::isInstance).map(Double.class::cast);
-    }
-
-    private static Optional<Boolean> bool(Map<?, ?> map, String... path) {
-        return get(map, path).filter(Boolean.class::isInstance).map(Boolean.class::cast);
     }
 
     private static String celsius(double c) {

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * JSON for {@code /status}, by hand: a writer that cannot produce invalid JSON, and a small reader
@@ -183,6 +184,36 @@ public final class Json {
             throw reader.error("text after the JSON value");
         }
         return value;
+    }
+
+    /**
+     * What {@link #parse} made of a document, at {@code path} (object member names, outermost
+     * first): empty where a step is not an object or the member is missing or null.
+     */
+    public static Optional<Object> get(Object document, String... path) {
+        Object node = document;
+        for (String key : path) {
+            if (!(node instanceof Map<?, ?> m)) {
+                return Optional.empty();
+            }
+            node = m.get(key);
+        }
+        return Optional.ofNullable(node);
+    }
+
+    /** The string at {@code path}; empty where there is none, or something else. */
+    public static Optional<String> text(Object document, String... path) {
+        return get(document, path).filter(String.class::isInstance).map(String.class::cast);
+    }
+
+    /** The number at {@code path}; empty where there is none, or something else. */
+    public static Optional<Double> number(Object document, String... path) {
+        return get(document, path).filter(Double.class::isInstance).map(Double.class::cast);
+    }
+
+    /** The boolean at {@code path}; empty where there is none, or something else. */
+    public static Optional<Boolean> bool(Object document, String... path) {
+        return get(document, path).filter(Boolean.class::isInstance).map(Boolean.class::cast);
     }
 
     private static final class Reader {

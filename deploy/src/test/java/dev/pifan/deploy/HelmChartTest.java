@@ -88,6 +88,30 @@ class HelmChartTest {
         assertSameObjects(Kustomize.documents(Kustomize.render("overlays/k3s", component)), helm);
     }
 
+    /**
+     * tray.enabled renders what components/tray adds to the overlay, the RBAC, the token and
+     * NODE_NAME, the NetworkPolicy's rules and the config's tray: section, and nothing else.
+     */
+    @Test
+    void theTrayValueRendersTheTrayComponent() throws Exception {
+        List<JsonObject> helm = Helm.template("--set", "tray.enabled=true", "--set", "tray.name=tray1");
+        Rendered.parse("helm template --set tray.enabled=true", helm);
+        assertSameObjects(Kustomize.documents(Kustomize.render("overlays/k3s", "tray")), helm);
+    }
+
+    /** The tray's name goes into the config, quoted (a label value may look like a number); none, no render. */
+    @Test
+    void theTrayNameIsALabelValueAndGoesIntoTheConfig() throws Exception {
+        Rendered rendered = Rendered.parse("tray.name", Helm.template("--set", "tray.enabled=true", "--set-string", "tray.name=42"));
+        Object config = new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+                .loadFromString(rendered.configMap().getData().get("pifan.yaml"));
+        assertEquals(Map.of("kubernetes", Map.of("name", "42")), ((Map<?, ?>) config).get("tray"));
+        for (String name : List.of("", "rack 1", "rack/1", "-rack")) {
+            String refusal = Helm.refusal("--set", "tray.enabled=true", "--set-string", "tray.name=" + name);
+            assertTrue(refusal.contains("tray.name") && refusal.contains("pifan.dev/tray"), refusal);
+        }
+    }
+
     /** An opt-in object's extra labels (what a Prometheus' selector matches) are added to its own. */
     @ParameterizedTest
     @CsvSource({"serviceMonitor", "podMonitor", "prometheusRule", "grafanaDashboard"})

@@ -52,7 +52,7 @@ class KubernetesManifestsTest {
 
     static final String NAMESPACE = "pifan";
     static final Map<String, String> POD_LABELS = Map.of("app.kubernetes.io/name", "pifan");
-    /** deploy/k8s/components: each opt-in, none in the overlays. */
+    /** deploy/k8s/components: each opt-in, none in the overlays (components/tray: TrayComponentTest). */
     static final String[] COMPONENTS = {"servicemonitor", "podmonitor", "prometheusrule", "grafana-dashboard"};
     static final List<String> CORE_KINDS = List.of("v1/Namespace", "v1/ResourceQuota", "v1/ServiceAccount",
             "v1/ConfigMap", "v1/Service", "apps/v1/DaemonSet", "networking.k8s.io/v1/NetworkPolicy");

@@ -1,11 +1,15 @@
 package dev.pifan.deploy;
 
 import com.google.gson.JsonObject;
+import io.kubernetes.client.openapi.models.V1ClusterRole;
+import io.kubernetes.client.openapi.models.V1ClusterRoleBinding;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1DaemonSet;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1ResourceQuota;
+import io.kubernetes.client.openapi.models.V1Role;
+import io.kubernetes.client.openapi.models.V1RoleBinding;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import java.io.IOException;
@@ -23,7 +27,9 @@ import java.util.Optional;
 record Rendered(String name, V1Namespace namespace, V1ServiceAccount serviceAccount, V1ConfigMap configMap,
                 V1Service service, V1DaemonSet daemonSet, V1NetworkPolicy networkPolicy, V1ResourceQuota resourceQuota,
                 Optional<JsonObject> serviceMonitor, Optional<JsonObject> podMonitor,
-                Optional<JsonObject> prometheusRule, Optional<V1ConfigMap> dashboard, List<String> kinds) {
+                Optional<JsonObject> prometheusRule, Optional<V1ConfigMap> dashboard, Optional<V1ClusterRole> clusterRole,
+                Optional<V1ClusterRoleBinding> clusterRoleBinding, Optional<V1Role> role, Optional<V1RoleBinding> roleBinding,
+                List<String> kinds) {
 
     /** The label Grafana's sidecar finds dashboards by, and its value. */
     static final String DASHBOARD_LABEL = "grafana_dashboard";
@@ -46,6 +52,10 @@ record Rendered(String name, V1Namespace namespace, V1ServiceAccount serviceAcco
         JsonObject serviceMonitor = null;
         JsonObject podMonitor = null;
         JsonObject prometheusRule = null;
+        V1ClusterRole clusterRole = null;
+        V1ClusterRoleBinding clusterRoleBinding = null;
+        V1Role role = null;
+        V1RoleBinding roleBinding = null;
         List<String> kinds = new ArrayList<>();
         for (JsonObject document : documents) {
             String kind = parse(document);
@@ -74,6 +84,13 @@ record Rendered(String name, V1Namespace namespace, V1ServiceAccount serviceAcco
                             podMonitor = once(podMonitor, PrometheusOperatorSchema.podMonitor(document), kind);
                     case "monitoring.coreos.com/v1/PrometheusRule" ->
                             prometheusRule = once(prometheusRule, PrometheusOperatorSchema.prometheusRule(document), kind);
+                    case "rbac.authorization.k8s.io/v1/ClusterRole" ->
+                            clusterRole = once(clusterRole, V1ClusterRole.fromJson(json), kind);
+                    case "rbac.authorization.k8s.io/v1/ClusterRoleBinding" ->
+                            clusterRoleBinding = once(clusterRoleBinding, V1ClusterRoleBinding.fromJson(json), kind);
+                    case "rbac.authorization.k8s.io/v1/Role" -> role = once(role, V1Role.fromJson(json), kind);
+                    case "rbac.authorization.k8s.io/v1/RoleBinding" ->
+                            roleBinding = once(roleBinding, V1RoleBinding.fromJson(json), kind);
                     default -> throw new AssertionError(name + ": no model to check a " + kind + " against");
                 }
             } catch (IOException | RuntimeException e) {
@@ -86,7 +103,8 @@ record Rendered(String name, V1Namespace namespace, V1ServiceAccount serviceAcco
                 require(daemonSet, name, "DaemonSet"), require(networkPolicy, name, "NetworkPolicy"),
                 require(resourceQuota, name, "ResourceQuota"), Optional.ofNullable(serviceMonitor),
                 Optional.ofNullable(podMonitor), Optional.ofNullable(prometheusRule), Optional.ofNullable(dashboard),
-                List.copyOf(kinds));
+                Optional.ofNullable(clusterRole), Optional.ofNullable(clusterRoleBinding), Optional.ofNullable(role),
+                Optional.ofNullable(roleBinding), List.copyOf(kinds));
     }
 
     /** apiVersion/kind of a document. */
