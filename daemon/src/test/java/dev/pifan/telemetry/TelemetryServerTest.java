@@ -150,24 +150,6 @@ class TelemetryServerTest {
         assertTrue(index.body().contains("/healthz"), index::body);
     }
 
-    /**
-     * Without TCP_NODELAY a kept-alive connection (Prometheus keeps its connections) waits for the
-     * client's delayed ACK between the headers and the body: 40 ms for every scrape on Linux.
-     */
-    @Test
-    void aKeptAliveConnectionIsNotHeldByNagle() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri("/metrics")).build();
-        long[] nanos = new long[21];
-        for (int i = 0; i < nanos.length; i++) {
-            long start = System.nanoTime();
-            client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            nanos[i] = System.nanoTime() - start;
-        }
-        java.util.Arrays.sort(nanos);
-        long median = nanos[nanos.length / 2];
-        assertTrue(median < Duration.ofMillis(25).toNanos(), "median scrape " + median / 1000 + " µs");
-    }
-
     @Test
     void afterCloseNothingListens() throws Exception {
         URI uri = uri("/metrics");
