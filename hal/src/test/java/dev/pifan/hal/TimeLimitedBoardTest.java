@@ -186,10 +186,9 @@ class TimeLimitedBoardTest {
         CountDownLatch release = hangTemperature();
         Thread hung = timeOutTemperatureRead();
 
-        long start = System.nanoTime();
+        // refused at once, not waited for: a wait would end in the timeout's message, not this one
         HalException second = assertThrows(HalException.class, () -> limited.temperature().readCelsius());
         assertTrue(second.getMessage().contains("has not answered yet"), second.getMessage());
-        assertTrue(System.nanoTime() - start < Duration.ofMillis(100).toNanos(), "refused at once, not waited for");
         assertEquals(1, scripted.temperatureReads.get(), "the second call never reached the hung sensor");
 
         assertEquals(1500, limited.fan().readRpm().getAsInt(), "other sources keep answering");
