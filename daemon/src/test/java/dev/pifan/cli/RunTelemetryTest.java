@@ -122,7 +122,7 @@ class RunTelemetryTest {
             reader.join(5000);
         }
         assertEquals(0, process.exitValue(), () -> String.join("\n", log));
-        assertTrue(log.stream().anyMatch(l -> l.contains("serving /metrics, /healthz and /status on 127.0.0.1:" + port)),
+        assertTrue(log.stream().anyMatch(l -> l.contains("serving /metrics, /healthz, /status and /peer on 127.0.0.1:" + port)),
                 () -> String.join("\n", log));
     }
 }
