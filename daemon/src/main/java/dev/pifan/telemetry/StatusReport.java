@@ -183,6 +183,12 @@ public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health h
             w.name("temperature_celsius");
             optional(w, Optional.ofNullable(r).filter(p -> p.celsius().isPresent()).map(p -> p.celsius().getAsDouble()));
             w.name("detail").value(r == null ? "" : r.detail());
+            w.name("instance");
+            if (r == null) {
+                w.nullValue();
+            } else {
+                w.value(r.instance());
+            }
             w.name("tick");
             if (r == null) {
                 w.nullValue();
