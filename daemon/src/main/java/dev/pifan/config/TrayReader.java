@@ -122,6 +122,7 @@ final class TrayReader {
         for (int i = 0; i < list.getValue().size(); i++) {
             String itemPath = path + "[" + i + "]";
             Node item = list.getValue().get(i);
+            int beforeItem = config.problemCount();
             Map<String, NodeTuple> entry = config.section(item, itemPath, MEMBER_KEYS);
             if (!(item instanceof org.snakeyaml.engine.v2.nodes.MappingNode)) {
                 if (ConfigReader.isNull(item)) {
@@ -131,7 +132,8 @@ final class TrayReader {
                 continue;
             }
             for (String key : MEMBER_KEYS) {
-                if (!entry.containsKey(itemPath + "." + key)) {
+                // after an unknown key (a typo of this one), the missing one would be said twice
+                if (config.problemCount() == beforeItem && !entry.containsKey(itemPath + "." + key)) {
                     config.problem(itemPath, item, "a member needs name and address: " + key + " is missing");
                 }
             }
