@@ -26,12 +26,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The poller against members on loopback that misbehave as a hostile or broken one would: each
  * ends as a failed poll of its kind, never an exception, and never keeps a good member from being
- * heard in the same round.
+ * heard in the same round. The timeout is a guard, not a check: a poll without its deadline would
+ * hang the build instead of failing it.
  */
+@Timeout(60)
 class TrayPollerTest {
 
     static final Duration TIMEOUT = Duration.ofMillis(300);
