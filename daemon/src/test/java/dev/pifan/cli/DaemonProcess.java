@@ -27,6 +27,13 @@ final class DaemonProcess implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Integer exitValue;
 
+    /** A loopback port nothing listens on (as far as anyone can tell before using it). */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     DaemonProcess(Path config) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         process = new ProcessBuilder(java, "-cp", System.getProperty("surefire.test.class.path",

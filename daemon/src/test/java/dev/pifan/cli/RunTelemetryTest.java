@@ -35,12 +35,6 @@ class RunTelemetryTest {
     @TempDir
     Path dir;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void listenOptionOverridesTheConfigAndOffTurnsItOff() {
         PifanConfig config = PifanConfig.defaults("auto");
@@ -70,7 +64,7 @@ class RunTelemetryTest {
     /** A real daemon listening where its config says: /healthz, /status and pifan status answer. */
     @Test
     void aRunningDaemonAnswersOnTheConfiguredAddress() throws Exception {
-        int port = freePort();
+        int port = DaemonProcess.freePort();
         Path config = dir.resolve("pifan.yaml");
         Files.writeString(config, "interval: 200ms\nmetrics:\n  listen: 127.0.0.1:" + port + "\n");
         DaemonProcess daemon = new DaemonProcess(config);

@@ -28,7 +28,6 @@ import dev.pifan.tray.TrayController;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -48,12 +47,6 @@ class TrayRunTest {
     @TempDir
     Path dir;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** A member's endpoint as a member's pifan serves it: a telemetry server fed one tick asking 60%. */
     private static TelemetryServer member() throws IOException {
         Telemetry telemetry = Telemetry.create(new NodeInfo("1.2.3", "member", "sim-soc", "sim-throttled", "none",
@@ -67,8 +60,8 @@ class TrayRunTest {
 
     @Test
     void aTrayNodeHearsItsMembersAndRunsFullForTheOneItCannot() throws Exception {
-        int port = freePort();
-        int nobody = freePort();
+        int port = DaemonProcess.freePort();
+        int nobody = DaemonProcess.freePort();
         try (TelemetryServer b2 = member()) {
             Path config = dir.resolve("tray.yaml");
             Files.writeString(config, "interval: 200ms\nmetrics: {listen: 127.0.0.1:" + port + "}\ntray:\n  members:\n"
