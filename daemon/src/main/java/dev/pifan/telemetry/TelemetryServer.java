@@ -25,7 +25,7 @@ public final class TelemetryServer implements AutoCloseable {
               /metrics  Prometheus metrics
               /healthz  200 while the control loop ticks on time, 503 with the reason when it has stalled
               /status   the last tick as JSON (pifan status prints it for a person)
-              /peer     the duty this board asks of a tray's shared fan, as JSON (docs/tray.md)
+              /peer     what this board asks of a tray's shared fan, as JSON (docs/tray.md)
             """;
 
     private final BoundedHttpServer server;
