@@ -61,8 +61,10 @@ class TrayRunTest {
     @Test
     void aTrayNodeHearsItsMembersAndRunsFullForTheOneItCannot() throws Exception {
         int port = DaemonProcess.freePort();
-        int nobody = DaemonProcess.freePort();
-        try (TelemetryServer b2 = member()) {
+        // b3's port: held by a bound socket that does not listen, so refused, and nobody else's meanwhile
+        try (TelemetryServer b2 = member(); java.net.Socket b3 = new java.net.Socket()) {
+            b3.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int nobody = b3.getLocalPort();
             Path config = dir.resolve("tray.yaml");
             Files.writeString(config, "interval: 200ms\nmetrics: {listen: 127.0.0.1:" + port + "}\ntray:\n  members:\n"
                     + "    - {name: b2, address: 127.0.0.1:" + b2.address().getPort() + "}\n"
