@@ -33,6 +33,8 @@ final class ConfigReload {
     private final ReloadRead read;
     private volatile WatchdogLimit watchdog = WatchdogLimit.NONE;
     private volatile PifanConfig current;
+    /** The configuration the run started with: what is read at start only stays as it said. */
+    private final PifanConfig started;
     private volatile Consumer<PifanConfig> onAccepted = next -> { };
     /** The tray the run started with, kept across reloads; empty without one. */
     private volatile Optional<Tray> tray = Optional.empty();
@@ -56,6 +58,7 @@ final class ConfigReload {
         this.file = file;
         this.autoProfile = autoProfile;
         this.current = running;
+        this.started = running;
         this.loop = loop;
         this.daemon = daemon;
     }
@@ -86,7 +89,8 @@ final class ConfigReload {
             LOG.warn("safety.read-timeout changes at the next restart; running with {} until then",
                     Durations.format(current.safety().readTimeout()));
         }
-        if (!next.tray().equals(current.tray())) {
+        // against the section the run started with: a second reload of a changed one still waits
+        if (!next.tray().equals(started.tray())) {
             LOG.warn("the tray: section changes at the next restart: the tray polls {}",
                     tray.isPresent() ? "its members as it started" : "nothing until then");
         }

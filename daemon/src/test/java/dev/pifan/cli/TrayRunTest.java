@@ -151,6 +151,24 @@ class TrayRunTest {
             assertSame(tray, controller.tray());
             // the tray's member is unheard: whatever the new curve says, the fan runs full
             assertEquals(Reason.PEER_LOST, loop.tick().reason());
+
+            // a changed tray: section waits for the restart, and every reload of it says so
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings =
+                    new ch.qos.logback.core.read.ListAppender<>();
+            ch.qos.logback.classic.Logger logger =
+                    (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ConfigReload.class);
+            warnings.start();
+            logger.addAppender(warnings);
+            try {
+                Files.writeString(file, "tray:\n  members:\n    - {name: b9, address: 10.0.0.19:9780}\n");
+                assertTrue(reload.reload());
+                assertTrue(reload.reload());
+            } finally {
+                logger.detachAppender(warnings);
+            }
+            assertEquals(2, warnings.list.stream().filter(e -> e.getFormattedMessage()
+                    .startsWith("the tray: section changes at the next restart")).count(), warnings.list::toString);
+            assertSame(tray, ((TrayController) loop.controller()).tray());
         } finally {
             daemon.requestStop("test", 0);
             daemon.runUntilStopped();
