@@ -2,10 +2,10 @@ package dev.pifan.hal.linux.fans;
 
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.Fan;
+import dev.pifan.hal.FanWithoutTachometer;
 import dev.pifan.hal.linux.FanSpec;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * {@code driver: none}: a board without a fan of its own, a member of a tray whose one fan is wired
@@ -41,7 +41,7 @@ public final class NoneDriver extends FanDriver<NoneDriver.Spec> {
     }
 
     /** Takes every duty and drives nothing; it keeps the last one, to show that it was asked. */
-    static final class NoFan implements Fan {
+    static final class NoFan implements FanWithoutTachometer {
 
         private volatile Duty last;
 
@@ -55,15 +55,6 @@ public final class NoneDriver extends FanDriver<NoneDriver.Spec> {
             last = duty;
         }
 
-        @Override
-        public boolean hasTachometer() {
-            return false;
-        }
-
-        @Override
-        public OptionalInt readRpm() {
-            return OptionalInt.empty();
-        }
 
         Optional<Duty> lastApplied() {
             return Optional.ofNullable(last);
