@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # pifan and a real Prometheus, on loopback:
-#   1. starts pifan on the simulated board (pi5-active-cooler in a 33 C rack: a tachometer, the fan on) and a
-#      Prometheus from the Debian package scraping it every second with pifan's alert rules;
+#   1. starts pifan on the simulated board (pi5-active-cooler in a 33 C rack: a tachometer, the fan on) as the
+#      tray node of a tray with one member (a second pifan run --sim, so the tray's metrics and
+#      dashboard row have data), and a Prometheus from the Debian package scraping it every second
+#      with pifan's alert rules;
 #   2. waits for a scrape and checks that Prometheus holds the same pifan_soc_temperature_celsius
 #      and pifan_fan_duty_ratio as pifan's /status said for the same tick;
 #   3. runs promtool check metrics on a /metrics capture (any warning fails), promtool check
@@ -22,11 +24,13 @@ require prometheus:prometheus promtool:prometheus curl:curl jq:jq
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/pifan-integration.XXXXXX")"
 pifan_pid=""
+member_pid=""
 prom_pid=""
 cleanup() {
   local status=$?
   [[ -n "$prom_pid" ]] && kill "$prom_pid" 2>/dev/null && wait "$prom_pid" 2>/dev/null || true
   [[ -n "$pifan_pid" ]] && kill "$pifan_pid" 2>/dev/null && wait "$pifan_pid" 2>/dev/null || true
+  [[ -n "$member_pid" ]] && kill "$member_pid" 2>/dev/null && wait "$member_pid" 2>/dev/null || true
   if ((status != 0)); then
     say "pifan log:"; tail -n 30 "$work/pifan.log" >&2 2>/dev/null || true
     say "prometheus log:"; tail -n 30 "$work/prometheus.log" >&2 2>/dev/null || true
@@ -48,6 +52,7 @@ wait_for() {
 }
 
 pifan_port="$(free_port)" || fail "no free port"
+member_port="$(free_port)" || fail "no free port"
 prom_port="$(free_port)" || fail "no free port"
 pifan_url="http://127.0.0.1:$pifan_port"
 prom_url="http://127.0.0.1:$prom_port"
@@ -55,11 +60,18 @@ prom_url="http://127.0.0.1:$prom_port"
 say "building pifan"
 "$root/pifan" --version >/dev/null
 
-say "starting pifan on $pifan_url"
-"$root/pifan" run --sim --profile pi5-active-cooler --scenario rack-33 --listen "127.0.0.1:$pifan_port" \
-  >"$work/pifan.log" 2>&1 &
+say "starting a tray member on 127.0.0.1:$member_port"
+printf 'hardware:\n  fan: {driver: none}\n' >"$work/member.yaml"
+"$root/pifan" run --sim -c "$work/member.yaml" --listen "127.0.0.1:$member_port" >"$work/member.log" 2>&1 &
+member_pid=$!
+say "starting pifan, the tray node, on $pifan_url"
+printf 'tray:\n  members:\n    - {name: b2, address: "127.0.0.1:%s"}\n' "$member_port" >"$work/tray.yaml"
+"$root/pifan" run --sim --profile pi5-active-cooler --scenario rack-33 -c "$work/tray.yaml" \
+  --listen "127.0.0.1:$pifan_port" >"$work/pifan.log" 2>&1 &
 pifan_pid=$!   # ./pifan execs java: this is the daemon itself
 wait_for 60 "pifan /healthz answering 200" curl -fsS "$pifan_url/healthz"
+wait_for 60 "the tray node hearing its member" \
+  bash -c "curl -fsS '$pifan_url/status' | jq -e '.tray.members.b2.lost == false'"
 
 cat >"$work/prometheus.yml" <<EOF
 global:

@@ -7,6 +7,7 @@ import dev.pifan.config.PifanConfig;
 import dev.pifan.config.ProfileDefaults;
 import dev.pifan.control.ControlLoop;
 import dev.pifan.systemd.WatchdogLimit;
+import dev.pifan.tray.Tray;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +33,11 @@ final class ConfigReload {
     private final ReloadRead read;
     private volatile WatchdogLimit watchdog = WatchdogLimit.NONE;
     private volatile PifanConfig current;
+    /** The configuration the run started with: what is read at start only stays as it said. */
+    private final PifanConfig started;
     private volatile Consumer<PifanConfig> onAccepted = next -> { };
+    /** The tray the run started with, kept across reloads; empty without one. */
+    private volatile Optional<Tray> tray = Optional.empty();
 
     /**
      * @param file the file the running configuration came from, or null when it is the built-in
@@ -53,6 +58,7 @@ final class ConfigReload {
         this.file = file;
         this.autoProfile = autoProfile;
         this.current = running;
+        this.started = running;
         this.loop = loop;
         this.daemon = daemon;
     }
@@ -83,7 +89,12 @@ final class ConfigReload {
             LOG.warn("safety.read-timeout changes at the next restart; running with {} until then",
                     Durations.format(current.safety().readTimeout()));
         }
-        loop.replaceController(ControlFactory.pifanController(next));
+        // against the section the run started with: a second reload of a changed one still waits
+        if (!next.tray().equals(started.tray())) {
+            LOG.warn("the tray: section changes at the next restart: the tray polls {}",
+                    tray.isPresent() ? "its members as it started" : "nothing until then");
+        }
+        loop.replaceController(ControlFactory.daemonController(next, tray));
         daemon.reschedule(next.interval());
         daemon.exitState(ControlFactory.exitState(next));
         current = next;
@@ -95,6 +106,11 @@ final class ConfigReload {
             LOG.error("after the reload, updating {} failed; the new configuration runs", onAccepted, e);
         }
         return true;
+    }
+
+    /** The tray this run drives the fan for: each reloaded controller runs it on top. */
+    void tray(Tray running) {
+        this.tray = Optional.of(running);
     }
 
     /** The watchdog a reloaded interval must suit (systemd's WATCHDOG_USEC); none by default. */

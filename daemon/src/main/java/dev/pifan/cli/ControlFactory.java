@@ -14,6 +14,8 @@ import dev.pifan.control.FanCurve;
 import dev.pifan.control.FanLimits;
 import dev.pifan.control.PifanController;
 import dev.pifan.control.SafetyLimits;
+import dev.pifan.tray.Tray;
+import dev.pifan.tray.TrayController;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,6 +63,15 @@ final class ControlFactory {
     static PifanController pifanController(PifanConfig config, TimeOfDay timeOfDay) {
         return new PifanController(curve(config.curve()), config.curve().hysteresisC(), fanLimits(config),
                 safetyLimits(config), tuning(config, timeOfDay));
+    }
+
+    /**
+     * The daemon's controller: the configured one, with the tray's rule on top when this node runs
+     * a tray's fan ({@code tray}: the one a run keeps across reloads).
+     */
+    static Controller daemonController(PifanConfig config, Optional<Tray> tray) {
+        PifanController own = pifanController(config);
+        return tray.<Controller>map(t -> new TrayController(own, t, fanLimits(config))).orElse(own);
     }
 
     /** {@code pifan} (the configured curve) or a baseline by name; a usage error for anything else. */

@@ -8,6 +8,8 @@ import dev.pifan.control.ControlLoop;
 import dev.pifan.control.Heartbeat;
 import dev.pifan.control.Snapshot;
 import dev.pifan.hal.Board;
+import dev.pifan.hal.linux.fans.AutoDriver;
+import dev.pifan.hal.linux.HardwareSpec;
 import dev.pifan.hal.MonotonicClock;
 import dev.pifan.hal.sim.Scenario;
 import dev.pifan.systemd.SdNotify;
@@ -114,7 +116,10 @@ final class RunCommand implements Callable<Integer> {
             PifanConfig running = loadConfig(autoProfile);
             requireWatchable(watchdog, running);
             MonotonicClock clock = Simulation.loopClock(MonotonicClock.system(), scenario, running.interval());
-            ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(running), clock);
+            // --once decides one tick on this board's own: there is no round of polls to decide a tray by
+            Optional<TrayRun> tray = once ? Optional.empty() : TrayRun.of(running, clock);
+            ControlLoop loop = new ControlLoop(board, ControlFactory.daemonController(running,
+                    tray.map(TrayRun::tray)), clock);
             loop.addListener(new ChangeLog());
             if (System.console() != null) { // a person at a terminal; journald and pipes get the changes only
                 loop.addListener(new Heartbeat(Heartbeat.PERIOD, line -> LOG.info(line)));
@@ -132,9 +137,13 @@ final class RunCommand implements Callable<Integer> {
             Telemetry telemetry = TelemetryFactory.telemetry(running, board, MonotonicClock.system());
             telemetry.listeners().forEach(loop::addListener);
             // Bound before the first tick: an address in use stops pifan before it touches the fan.
-            try (TelemetryServer server = address.map(a -> TelemetryFactory.serve(a, telemetry)).orElse(null)) {
+            try (TelemetryServer server = address.map(a -> TelemetryFactory.serve(a, telemetry)).orElse(null);
+                 TrayRun trayRun = tray.orElse(null)) {
                 if (server != null) {
-                    LOG.info("serving /metrics, /healthz and /status on {}", address.get());
+                    LOG.info("serving /metrics, /healthz, /status and /peer on {}", address.get());
+                }
+                if (trayRun != null) {
+                    trayRun.start(telemetry);
                 }
                 Optional<SdNotify> notify = SdNotify.fromEnvironment(System.getenv());
                 Optional<SystemdWatchdog> systemd = notify.map(n -> new SystemdWatchdog(n, watchdog,
@@ -143,6 +152,7 @@ final class RunCommand implements Callable<Integer> {
                 Daemon daemon = new Daemon(loop, running.interval(), ControlFactory.exitState(running));
                 ConfigReload reload = new ConfigReload(configFile(), autoProfile, running, loop, daemon);
                 reload.watchdog(watchdog);
+                tray.ifPresent(t -> reload.tray(t.tray()));
                 reload.onAccepted(next -> {
                     TelemetryFactory.reconfigure(telemetry, next, listen, address);
                     systemd.ifPresent(s -> s.interval(next.interval()));
@@ -237,8 +247,22 @@ final class RunCommand implements Callable<Integer> {
 
     private Board openBoard(Scenario chosen, PifanConfig loaded) {
         return sim ? BoardFactory.simulated(profile, chosen)
-                : BoardFactory.linux(root == null ? BoardFactory.SYSTEM_ROOT : root, loaded.hardware(),
+                : BoardFactory.linux(root == null ? BoardFactory.SYSTEM_ROOT : root, hardware(loaded),
                         loaded.fan().takeover());
+    }
+
+    /**
+     * The config's hardware, where a Kubernetes tray's node without any fan output is a member: every
+     * pod of the DaemonSet runs one config, so the node the fan is wired to drives it and the others
+     * report to it (docs/tray.md). A fan found that fails to open still fails the start.
+     */
+    static HardwareSpec hardware(PifanConfig config) {
+        HardwareSpec spec = config.hardware();
+        boolean kubernetesTray = config.tray().flatMap(t -> t.kubernetesTray()).isPresent();
+        if (kubernetesTray && spec.fan() instanceof AutoDriver.Spec auto) {
+            return new HardwareSpec(spec.temperature(), spec.throttle(), auto.withOrNone());
+        }
+        return spec;
     }
 
     static String describe(Snapshot s) {

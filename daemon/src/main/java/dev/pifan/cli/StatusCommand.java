@@ -213,6 +213,7 @@ final class StatusCommand implements Callable<Integer> {
             text(s, "detail").filter(d -> !d.isEmpty()).ifPresent(d -> rows.add(row("", d)));
             text(s, "quiet").filter(q -> !q.equals("outside")).ifPresent(q -> rows.add(row("quiet hours",
                     q.replace('_', ' '))));
+            rows.addAll(tray(s));
             rows.add(row("speed", number(s, "rpm").map(r -> String.format(Locale.ROOT, "%.0f rpm", r))
                     .orElse(bool(s, "drivers", "tachometer").orElse(false) ? "unreadable" : "no tachometer")));
             rows.add(row("throttled", throttled(s)));
@@ -234,6 +235,27 @@ final class StatusCommand implements Callable<Integer> {
             out.append(String.format(Locale.ROOT, "  %-12s %s%n", r[0], r[1]));
         }
         return out.toString();
+    }
+
+    /** One line per tray member: what it asks and when it was heard, or that it is lost and why. */
+    private static List<String[]> tray(Map<?, ?> s) {
+        if (!(get(s, "tray", "members").orElse(null) instanceof Map<?, ?> members)) {
+            return List.of();
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (Map.Entry<?, ?> e : members.entrySet()) {
+            Map<?, ?> m = e.getValue() instanceof Map<?, ?> map ? map : Map.of();
+            Optional<String> ago = number(m, "last_heard_seconds_ago").map(a -> String.format(Locale.ROOT, "%.1fs", a));
+            String state = bool(m, "lost").orElse(true)
+                    ? "LOST, " + ago.map(a -> "not heard from for " + a).orElse("never heard from")
+                    : "asks " + number(m, "requested_duty").map(StatusCommand::percent).orElse("?")
+                            + text(m, "reason").map(r -> " (" + r + ")").orElse("")
+                            + number(m, "temperature_celsius").map(c -> ", " + celsius(c) + " C").orElse("")
+                            + ago.map(a -> ", heard " + a + " ago").orElse("");
+            String error = text(m, "error").map(err -> "; last poll: " + err).orElse("");
+            rows.add(row(rows.isEmpty() ? "tray" : "", e.getKey() + "  " + state + error));
+        }
+        return rows;
     }
 
     /** ", the driver runs it at 100%" where the fan's driver keeps steps other than the duty (gpio-fan). */

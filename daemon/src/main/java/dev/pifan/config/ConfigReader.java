@@ -35,7 +35,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class ConfigReader {
 
     static final List<String> ROOT_KEYS = List.of("board", "interval", "curve", "fan", "ceiling", "quiet", "safety",
-            "hardware", "metrics", "simulation");
+            "hardware", "metrics", "simulation", "tray");
     static final List<String> QUIET_KEYS = List.of("from", "to", "max-duty");
     static final List<String> CURVE_KEYS = List.of("points", "hysteresis", "off-hysteresis", "down-delay");
     static final List<String> FAN_KEYS = List.of("min-duty", "start-duty", "kick", "exit", "takeover");
@@ -196,6 +196,7 @@ final class ConfigReader {
         }
         HardwareSpec hardware = new HardwareReader(this).read(valueNode(top, "hardware"));
         List<Fault> faults = faults(valueNode(section(valueNode(top, "simulation"), "simulation"), "simulation.faults"));
+        Optional<TraySpec> tray = new TrayReader(this).read(valueNode(top, "tray"), interval);
 
         if (!problems.isEmpty()) {
             throw failure();
@@ -207,7 +208,7 @@ final class ConfigReader {
                     new CeilingConfig(ceilingAt, rise, fall, settle, release), quiet,
                     new SafetyConfig(critical, sensorFailures, stuckAfter, stallAfter, readTimeout),
                     hardware, new MetricsConfig(listen), new SimulationConfig(faults == null ? List.of() : faults),
-                    source);
+                    tray, source);
         } catch (IllegalArgumentException e) {
             // The records' own checks caught what the ones above missed: a bug here, but still
             // the file's problem to report, not a crash.
@@ -226,8 +227,9 @@ final class ConfigReader {
     }
 
     /**
-     * As {@link #section(Node, String)}, for a map whose valid keys are {@code keys} (a file read
-     * with this reader's helpers, such as a tray file): an unknown key is only told its closest match.
+     * As {@link #section(Node, String)}, for a map whose valid keys are {@code keys}: an item of a
+     * list, or a file read with this reader's helpers (a tray file). An unknown key is told its
+     * closest match.
      */
     Map<String, NodeTuple> section(Node node, String path, List<String> keys) {
         Map<String, NodeTuple> entries = new LinkedHashMap<>();
@@ -566,6 +568,7 @@ final class ConfigReader {
         sections.put("hardware", HardwareReader.KEYS);
         sections.put("metrics", METRICS_KEYS);
         sections.put("simulation", SIMULATION_KEYS);
+        sections.put("tray", TrayReader.KEYS);
         return sections;
     }
 

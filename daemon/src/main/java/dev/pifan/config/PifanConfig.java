@@ -16,11 +16,12 @@ import java.util.Optional;
  * @param hardware which temperature source, throttle source and fan to open on a real board
  *     ({@link HardwareSpec#auto()} when the file has no {@code hardware:} section)
  * @param metrics the telemetry endpoint
+ * @param tray the tray this node drives one fan for, if any (docs/tray.md)
  * @param source the file the config came from, or {@code defaults}
  */
 public record PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, CeilingConfig ceiling,
                           Optional<QuietHours> quiet, SafetyConfig safety, HardwareSpec hardware, MetricsConfig metrics,
-                          SimulationConfig simulation,
+                          SimulationConfig simulation, Optional<TraySpec> tray,
                           String source) {
 
     public static final String DEFAULTS_SOURCE = "defaults";
@@ -38,6 +39,7 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
         Objects.requireNonNull(safety, "safety");
         Objects.requireNonNull(hardware, "hardware");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(tray, "tray");
         Objects.requireNonNull(source, "source");
         if (!ProfileDefaults.BOARDS.contains(board)) {
             throw new IllegalArgumentException("unknown board profile '" + board + "'");
@@ -64,21 +66,21 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
     public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
                        HardwareSpec hardware, MetricsConfig metrics, String source) {
         this(board, interval, curve, fan, CeilingConfig.OFF, Optional.empty(), safety, hardware, metrics,
-                SimulationConfig.NONE, source);
+                SimulationConfig.NONE, Optional.empty(), source);
     }
 
     /** With every hardware part {@code driver: auto} and the default telemetry endpoint. */
     public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
                        String source) {
         this(board, interval, curve, fan, CeilingConfig.OFF, Optional.empty(), safety, HardwareSpec.auto(), MetricsConfig.DEFAULT,
-                SimulationConfig.NONE, source);
+                SimulationConfig.NONE, Optional.empty(), source);
     }
 
     /** With the default telemetry endpoint. */
     public PifanConfig(String board, Duration interval, CurveConfig curve, FanConfig fan, SafetyConfig safety,
                        HardwareSpec hardware, String source) {
         this(board, interval, curve, fan, CeilingConfig.OFF, Optional.empty(), safety, hardware, MetricsConfig.DEFAULT,
-                SimulationConfig.NONE, source);
+                SimulationConfig.NONE, Optional.empty(), source);
     }
 
     /**
@@ -94,22 +96,22 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
     /** The same config with these quiet hours (a bench of what they cost). */
     public PifanConfig withQuiet(Optional<QuietHours> newQuiet) {
         return new PifanConfig(board, interval, curve, fan, ceiling, newQuiet, safety, hardware, metrics, simulation,
-                source);
+                tray, source);
     }
 
     /** The same config driving another fan (a tray's shared fan, with its own start and stop duties). */
     public PifanConfig withFan(FanConfig newFan) {
         return new PifanConfig(board, interval, curve, newFan, ceiling, quiet, safety, hardware, metrics, simulation,
-                source);
+                tray, source);
     }
 
     public PifanConfig withSource(String newSource) {
-        return new PifanConfig(board, interval, curve, fan, ceiling, quiet, safety, hardware, metrics, simulation, newSource);
+        return new PifanConfig(board, interval, curve, fan, ceiling, quiet, safety, hardware, metrics, simulation, tray, newSource);
     }
 
     /** The same config with another hardware section. */
     public PifanConfig withHardware(HardwareSpec newHardware) {
-        return new PifanConfig(board, interval, curve, fan, ceiling, quiet, safety, newHardware, metrics, simulation, source);
+        return new PifanConfig(board, interval, curve, fan, ceiling, quiet, safety, newHardware, metrics, simulation, tray, source);
     }
 
     /**
@@ -128,6 +130,7 @@ public record PifanConfig(String board, Duration interval, CurveConfig curve, Fa
                 + (hardware.equals(HardwareSpec.auto()) ? "" : ", hardware: temperature "
                         + HardwareReader.driverOf(hardware.temperature().toYaml()) + ", throttle "
                         + HardwareReader.driverOf(hardware.throttle().toYaml()) + ", fan "
-                        + HardwareReader.driverOf(hardware.fan().toYaml()));
+                        + HardwareReader.driverOf(hardware.fan().toYaml()))
+                + tray.map(t -> ", " + t.summary()).orElse("");
     }
 }

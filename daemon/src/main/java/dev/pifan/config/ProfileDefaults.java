@@ -93,7 +93,7 @@ public final class ProfileDefaults {
                 CEILING, Optional.empty(),
                 new SafetyConfig(CRITICAL_C, SENSOR_FAILURES, STUCK_AFTER, STALL_AFTER),
                 HardwareSpec.auto(), MetricsConfig.DEFAULT, SimulationConfig.NONE,
-                PifanConfig.DEFAULTS_SOURCE);
+                Optional.empty(), PifanConfig.DEFAULTS_SOURCE);
     }
 
     /** A rate written as percent per minute, as the loader reads {@code 0.18%/min}. */

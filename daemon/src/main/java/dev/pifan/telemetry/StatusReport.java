@@ -3,6 +3,8 @@ package dev.pifan.telemetry;
 import dev.pifan.control.Snapshot;
 import dev.pifan.hal.ThrottleCondition;
 import dev.pifan.hal.ThrottleFlags;
+import dev.pifan.tray.MemberState;
+import dev.pifan.tray.PeerReport;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,8 +16,14 @@ import java.util.Optional;
  * @param uptimeNanos time since the daemon started
  * @param health the health check's verdict at that instant
  * @param last the last tick and its age; empty before the first tick
+ * @param tray the tray's members as they stood at that instant, when this node runs a tray's fan
  */
-public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health health, Optional<Tick> last) {
+public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health health, Optional<Tick> last,
+                           Optional<TrayView> tray) {
+
+    /** A tray's members and the silence after which each counts as lost. */
+    public record TrayView(java.time.Duration staleAfter, java.util.List<MemberState> members) {
+    }
 
     /** A snapshot and how long ago it arrived. */
     public record Tick(Snapshot snapshot, long ageNanos) {
@@ -28,12 +36,24 @@ public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health h
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(last, "last");
+        Objects.requireNonNull(tray, "tray");
+    }
+
+    /** A node that runs no tray's fan. */
+    public StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health health, Optional<Tick> last) {
+        this(node, uptimeNanos, health, last, Optional.empty());
     }
 
     static StatusReport of(NodeInfo node, LastTick lastTick, HealthCheck.Health health) {
+        return of(node, lastTick, health, Optional.empty());
+    }
+
+    static StatusReport of(NodeInfo node, LastTick lastTick, HealthCheck.Health health,
+                           Optional<Telemetry.TrayStatus> tray) {
         long now = lastTick.clock().nanos();
         return new StatusReport(node, now - lastTick.startedNanos(), health,
-                lastTick.last().map(seen -> new Tick(seen.snapshot(), now - seen.receivedNanos())));
+                lastTick.last().map(seen -> new Tick(seen.snapshot(), now - seen.receivedNanos())),
+                tray.map(t -> new TrayView(t.tray().staleAfter(), t.tray().members(t.clock().nanos()))));
     }
 
     /**
@@ -78,6 +98,8 @@ public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health h
                 .name("detail").value(health.text())
                 .endObject();
 
+        w.name("tray");
+        tray(w);
         Snapshot s = last.map(Tick::snapshot).orElse(null);
         w.name("tick").value(s == null ? 0 : s.tick());
         if (s == null) {
@@ -135,6 +157,61 @@ public record StatusReport(NodeInfo node, long uptimeNanos, HealthCheck.Health h
         }
         w.endArray();
         return w.endObject().toString();
+    }
+
+    /** Each member by name: lost or not, its last report, how long ago, the last poll's failure; null without a tray. */
+    private void tray(Json.Writer w) {
+        if (tray.isEmpty()) {
+            w.nullValue();
+            return;
+        }
+        w.beginObject().name("stale_after_seconds").value(seconds(tray.get().staleAfter().toNanos()));
+        w.name("members").beginObject();
+        for (MemberState m : tray.get().members()) {
+            w.name(m.member()).beginObject().name("lost").value(m.stale());
+            w.name("last_heard_seconds_ago");
+            optional(w, m.silentFor().map(d -> seconds(d.toNanos())));
+            PeerReport r = m.last().orElse(null);
+            w.name("requested_duty");
+            optional(w, Optional.ofNullable(r).map(p -> p.requested().ratio()));
+            w.name("reason");
+            if (r == null) {
+                w.nullValue();
+            } else {
+                w.value(r.reason().label());
+            }
+            w.name("temperature_celsius");
+            optional(w, Optional.ofNullable(r).filter(p -> p.celsius().isPresent()).map(p -> p.celsius().getAsDouble()));
+            w.name("detail").value(r == null ? "" : r.detail());
+            w.name("instance");
+            if (r == null) {
+                w.nullValue();
+            } else {
+                w.value(r.instance());
+            }
+            w.name("tick");
+            if (r == null) {
+                w.nullValue();
+            } else {
+                w.value(r.tick());
+            }
+            w.name("error");
+            if (m.lastError().isPresent()) {
+                w.value(m.lastError().get());
+            } else {
+                w.nullValue();
+            }
+            w.endObject();
+        }
+        w.endObject().endObject();
+    }
+
+    private static void optional(Json.Writer w, Optional<Double> value) {
+        if (value.isPresent()) {
+            w.value(value.get());
+        } else {
+            w.nullValue();
+        }
     }
 
     /** The word, what the source could tell, and each condition: true, false, or null for "cannot tell". */

@@ -34,10 +34,14 @@ public final class Telemetry {
     private final PrometheusRegistry registry;
     private final PifanMetrics metrics;
     private final LastTick lastTick;
+    private final PeerReporter peer = PeerReporter.newRun();
     private final HealthCheck health;
     private final Counter reloads;
     private final PrometheusTextFormatWriter text = PrometheusTextFormatWriter.create();
     private final OpenMetricsTextFormatWriter openMetrics = new OpenMetricsTextFormatWriter(false, false);
+
+    /** The tray this node runs the fan for, with the clock it is judged by; null without one. */
+    private volatile TrayStatus tray;
 
     /** Whether the fan is the kernel's after a failed write; never, without a fan to ask. */
     private volatile BooleanSupplier fanHandedToKernel = () -> false;
@@ -126,7 +130,12 @@ public final class Telemetry {
 
     /** What to add to the control loop: the meters and the last-tick record. */
     public List<TickListener> listeners() {
-        return List.of(metrics, lastTick);
+        return List.of(metrics, lastTick, peer);
+    }
+
+    /** What {@code /peer} answers: this run's last decision, for a tray node. */
+    public PeerReporter peer() {
+        return peer;
     }
 
     public NodeInfo node() {
@@ -142,7 +151,22 @@ public final class Telemetry {
     }
 
     public StatusReport status() {
-        return StatusReport.of(node, lastTick, health.check());
+        return StatusReport.of(node, lastTick, health.check(), java.util.Optional.ofNullable(tray));
+    }
+
+    /**
+     * This node runs the fan for {@code tray}: its members in the metrics and in {@code /status},
+     * read by {@code clock} (the control loop's).
+     *
+     * @return the metrics, whose error counter the poller feeds
+     */
+    public TrayMetrics tray(dev.pifan.tray.Tray tray, MonotonicClock clock) {
+        this.tray = new TrayStatus(tray, clock);
+        return new TrayMetrics(registry, tray, clock);
+    }
+
+    /** A tray and the clock it is read by, for {@code /status}. */
+    record TrayStatus(dev.pifan.tray.Tray tray, MonotonicClock clock) {
     }
 
     /** The content type to answer an {@code Accept} header with: OpenMetrics if asked for, else text. */

@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 
 /**
- * pifan's one HTTP server: {@code /metrics}, {@code /healthz} and {@code /status}, on a
+ * pifan's one HTTP server: {@code /metrics}, {@code /healthz}, {@code /status} and {@code /peer}, on a
  * {@link BoundedHttpServer} with {@link HttpLimits#PIFAN}, so that no client can hold it.
  *
  * <p>Read-only by construction: GET and HEAD only (405 for anything else), no endpoint takes
@@ -25,6 +25,7 @@ public final class TelemetryServer implements AutoCloseable {
               /metrics  Prometheus metrics
               /healthz  200 while the control loop ticks on time, 503 with the reason when it has stalled
               /status   the last tick as JSON (pifan status prints it for a person)
+              /peer     what this board asks of a tray's shared fan, as JSON (docs/tray.md)
             """;
 
     private final BoundedHttpServer server;
@@ -58,7 +59,7 @@ public final class TelemetryServer implements AutoCloseable {
     private Response handle(RequestHead request) {
         String path = request.path();
         boolean known = switch (path) {
-            case "/", "/metrics", "/healthz", "/status" -> true;
+            case "/", "/metrics", "/healthz", "/status", "/peer" -> true;
             default -> false;
         };
         if (!known) {
@@ -76,6 +77,10 @@ public final class TelemetryServer implements AutoCloseable {
                 yield Response.text(health.httpStatus(), health.text() + "\n");
             }
             case "/status" -> new Response(200, "application/json", bytes(telemetry.status().toJson() + "\n"), null);
+            // 503 before the first tick: a tray node must not take a member that has decided nothing for alive
+            case "/peer" -> telemetry.peer().last()
+                    .map(r -> new Response(200, "application/json", bytes(PeerJson.write(r) + "\n"), null))
+                    .orElseGet(() -> Response.text(503, "no tick yet\n"));
             default -> Response.text(200, INDEX);
         };
     }

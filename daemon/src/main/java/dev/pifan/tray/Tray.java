@@ -34,13 +34,11 @@ public final class Tray {
     }
 
     /**
-     * @param members the members' names, in the tray's order (the first lost one is the one named)
+     * @param members the members' names, in the tray's order (the first lost one is the one named);
+     *     none is a tray of this node alone (a discovery that found no other node)
      * @param staleAfter how long a member may be silent before it counts as hot
      */
     public Tray(List<String> members, Duration staleAfter) {
-        if (members.isEmpty()) {
-            throw new IllegalArgumentException("a tray needs at least one member");
-        }
         if (staleAfter.isNegative() || staleAfter.isZero()) {
             throw new IllegalArgumentException("stale-after must be positive: " + staleAfter);
         }
@@ -67,9 +65,6 @@ public final class Tray {
      * must stay, and count as hot.
      */
     public synchronized void setMembers(java.util.Collection<String> names) {
-        if (names.isEmpty()) {
-            throw new IllegalArgumentException("a tray needs at least one member");
-        }
         members.keySet().retainAll(names);
         for (String m : names) {
             members.putIfAbsent(m, new Heard(null, 0, null));
@@ -131,6 +126,9 @@ public final class Tray {
             if (neediest == null || r.requested().compareTo(neediest.last().orElseThrow().requested()) > 0) {
                 neediest = m;
             }
+        }
+        if (neediest == null) {
+            return own; // no member: this node cools itself alone
         }
         PeerReport need = neediest.last().orElseThrow();
         if (need.requested().compareTo(own.duty()) <= 0) {

@@ -35,12 +35,6 @@ class RunTelemetryTest {
     @TempDir
     Path dir;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void listenOptionOverridesTheConfigAndOffTurnsItOff() {
         PifanConfig config = PifanConfig.defaults("auto");
@@ -70,42 +64,16 @@ class RunTelemetryTest {
     /** A real daemon listening where its config says: /healthz, /status and pifan status answer. */
     @Test
     void aRunningDaemonAnswersOnTheConfiguredAddress() throws Exception {
-        int port = freePort();
+        int port = DaemonProcess.freePort();
         Path config = dir.resolve("pifan.yaml");
         Files.writeString(config, "interval: 200ms\nmetrics:\n  listen: 127.0.0.1:" + port + "\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("surefire.test.class.path",
-                System.getProperty("java.class.path")), PifanCommand.class.getName(), "run", "--sim", "-c",
-                config.toString())
-                .redirectErrorStream(true)
-                .start();
-        List<String> log = Collections.synchronizedList(new ArrayList<>());
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                in.lines().forEach(log::add);
-            } catch (IOException e) {
-                log.add("log reader: " + e);
-            }
-        });
-        reader.start();
+        DaemonProcess daemon = new DaemonProcess(config);
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            URI healthz = URI.create("http://127.0.0.1:" + port + "/healthz");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            HttpResponse<String> health = null;
-            while (System.nanoTime() < deadline && process.isAlive()) {
-                try {
-                    health = client.send(HttpRequest.newBuilder(healthz).build(), HttpResponse.BodyHandlers.ofString());
-                    if (health.statusCode() == 200 && health.body().startsWith("ok: tick ")) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet: ask again
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // poll interval, bounded by the deadline
-            }
-            assertTrue(health != null && health.statusCode() == 200, () -> "no healthy /healthz; log:\n" + log);
+            Optional<HttpResponse<String>> answer = daemon.poll(URI.create("http://127.0.0.1:" + port + "/healthz"),
+                    Duration.ofSeconds(30), r -> r.statusCode() == 200 && r.body().startsWith("ok: tick "));
+            assertTrue(answer.isPresent() && answer.get().statusCode() == 200,
+                    () -> "no healthy /healthz; log:\n" + daemon.log());
+            HttpResponse<String> health = answer.get();
             assertTrue(health.body().endsWith(", expected every 200ms\n"), health.body());
 
             Cli status = Cli.run("status", "--json", "--url", "http://127.0.0.1:" + port);
@@ -115,14 +83,11 @@ class RunTelemetryTest {
             assertEquals(config.toString(), ((Map<?, ?>) json.get("config")).get("source"));
             assertTrue((Double) json.get("tick") >= 1, status.out());
         } finally {
-            new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            reader.join(5000);
+            daemon.stop();
         }
-        assertEquals(0, process.exitValue(), () -> String.join("\n", log));
-        assertTrue(log.stream().anyMatch(l -> l.contains("serving /metrics, /healthz and /status on 127.0.0.1:" + port)),
+        List<String> log = daemon.log();
+        assertEquals(0, daemon.stop(), () -> String.join("\n", log));
+        assertTrue(log.stream().anyMatch(l -> l.contains("serving /metrics, /healthz, /status and /peer on 127.0.0.1:" + port)),
                 () -> String.join("\n", log));
     }
 }

@@ -80,7 +80,7 @@ class ConfigErrorsTest {
         @Test
         void withNoCloseMatchTheValidKeysAreListed() {
             expect("fan:\n  speed: 50%\n", 2, "fan.speed", "unknown key (valid keys: min-duty, start-duty, kick, exit, takeover)");
-            expect("driver: auto\n", 1, "driver", "unknown key (valid keys: board, interval, curve, fan, ceiling, quiet, safety, hardware, metrics, simulation)");
+            expect("driver: auto\n", 1, "driver", "unknown key (valid keys: board, interval, curve, fan, ceiling, quiet, safety, hardware, metrics, simulation, tray)");
             expect("fan: {}\nfans: {}\n", 2, "fans", "unknown key (did you mean 'fan'?)");
         }
 
@@ -134,9 +134,9 @@ class ConfigErrorsTest {
         @Test
         void theTopLevelMustBeAMap() {
             expect("- 1\n- 2\n", 1, "",
-                    "expected a map of settings (board, interval, curve, fan, ceiling, quiet, safety, hardware, metrics, simulation) at the top level, found a list");
+                    "expected a map of settings (board, interval, curve, fan, ceiling, quiet, safety, hardware, metrics, simulation, tray) at the top level, found a list");
             expect("\n\nhello\n", 3, "",
-                    "expected a map of settings (board, interval, curve, fan, ceiling, quiet, safety, hardware, metrics, simulation) at the top level, found \"hello\"");
+                    "expected a map of settings (board, interval, curve, fan, ceiling, quiet, safety, hardware, metrics, simulation, tray) at the top level, found \"hello\"");
         }
 
         @Test
@@ -558,7 +558,7 @@ class ConfigErrorsTest {
                     "pifan.yaml:18: safety.stuck-after: 5s outside 30s..24h (or off)",
                     "pifan.yaml:19: safety.stall-after: \"soon\" is not a duration: write e.g. 500ms, 2s, 1.5s, 10m or 1h",
                     "pifan.yaml:20: safety.critical: duplicate key, first set at line 16",
-                    "pifan.yaml:21: colour: unknown key (valid keys: board, interval, curve, fan, ceiling, quiet, safety, hardware, metrics, simulation)",
+                    "pifan.yaml:21: colour: unknown key (valid keys: board, interval, curve, fan, ceiling, quiet, safety, hardware, metrics, simulation, tray)",
                     "pifan.yaml:22: critical: unknown key here (it belongs under safety:)");
             assertEquals(expected, e.problems().stream().map(ConfigProblem::toString).toList());
             assertEquals(String.join("\n", expected), e.getMessage());

@@ -204,7 +204,7 @@ class HardwareConfigTest {
         void aDriverNotInTheListIsNamedWithTheValidOnes() {
             expect("hardware:\n  fan: {driver: emc2031, bus: 10}\n", 2, "hardware.fan.driver",
                     "unknown driver \"emc2031\" (did you mean 'emc230x'? valid drivers: auto, hwmon, pwm, emc230x,"
-                            + " emc2101, argon-one, gpio)");
+                            + " emc2101, argon-one, gpio, none)");
             expect("hardware:\n  temperature:\n    driver: sensors\n", 3, "hardware.temperature.driver",
                     "unknown driver \"sensors\" (valid drivers: auto, thermal-zone, hwmon, vcgencmd)");
             expect("hardware: {throttle: {driver: vcgencmd2}}", 1, "hardware.throttle.driver",

@@ -124,10 +124,17 @@ class TrayTest {
     }
 
     @Test
+    void aTrayWhoseMembersAllLeftIsThisNodeAlone() {
+        tray.heard("b1", asks("x", 1, 90), 0);
+        tray.setMembers(List.of());
+        assertEquals(own, tray.decide(own, SECOND));
+        assertEquals(own, new Tray(List.of(), Duration.ofSeconds(1)).decide(own, 0));
+    }
+
+    @Test
     void wrongMembersAndTraysAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> tray.heard("b9", asks("z", 1, 20), 0));
         assertThrows(IllegalArgumentException.class, () -> new Tray(List.of("a", "a"), Duration.ofSeconds(1)));
-        assertThrows(IllegalArgumentException.class, () -> new Tray(List.of(), Duration.ofSeconds(1)));
         assertThrows(IllegalArgumentException.class, () -> new Tray(List.of("a"), Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> new PeerReport("x", 1, Duty.ofPercent(50),
                 Reason.THROTTLING, OptionalDouble.of(80), ""));

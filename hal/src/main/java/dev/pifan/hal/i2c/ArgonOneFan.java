@@ -1,13 +1,12 @@
 package dev.pifan.hal.i2c;
 
 import dev.pifan.hal.Duty;
-import dev.pifan.hal.Fan;
+import dev.pifan.hal.FanWithoutTachometer;
 import dev.pifan.hal.HalException;
 import dev.pifan.hal.HalException.Kind;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The fan of an Argon ONE case: a microcontroller at 0x1a on i2c-1 taking the duty in percent.
@@ -23,7 +22,7 @@ import java.util.OptionalInt;
  * <p>Byte 0xFF tells the MCU to cut the Pi's power. Every value sent is clamped to 0..100 in
  * {@link #encode(Duty)}, and {@link #send} refuses anything above 100 as a last guard.
  */
-public final class ArgonOneFan implements Fan {
+public final class ArgonOneFan implements FanWithoutTachometer {
 
     public static final int DEFAULT_ADDRESS = 0x1A;
     public static final int DEFAULT_BUS = 1;
@@ -158,15 +157,5 @@ public final class ArgonOneFan implements Fan {
             case REGISTER -> io.write(REG_FAN, percent, "fan speed (register 0x80)");
             case AUTO -> throw new IllegalStateException("the protocol is settled at open");
         }
-    }
-
-    @Override
-    public boolean hasTachometer() {
-        return false;
-    }
-
-    @Override
-    public OptionalInt readRpm() {
-        return OptionalInt.empty();
     }
 }

@@ -2,8 +2,8 @@ package dev.pifan.hal.io;
 
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.Fan;
+import dev.pifan.hal.FanWithoutTachometer;
 import dev.pifan.hal.HalException;
-import java.util.OptionalInt;
 
 /**
  * A fan that can only be switched (Pimoroni Fan SHIM, a transistor on a GPIO, the {@code gpio-fan}
@@ -12,7 +12,7 @@ import java.util.OptionalInt;
  * <p>The pin is switched on when it is opened (fail safe) and only written when the state changes,
  * so a steady curve costs no syscalls.
  */
-public final class GpioOnOffFan implements Fan, AutoCloseable {
+public final class GpioOnOffFan implements FanWithoutTachometer, AutoCloseable {
 
     private final String id;
     private final GpioPin pin;
@@ -63,15 +63,6 @@ public final class GpioOnOffFan implements Fan, AutoCloseable {
         return isOn().map(running -> running ? Duty.FULL : Duty.OFF);
     }
 
-    @Override
-    public boolean hasTachometer() {
-        return false;
-    }
-
-    @Override
-    public OptionalInt readRpm() {
-        return OptionalInt.empty();
-    }
 
     @Override
     public void close() throws HalException {

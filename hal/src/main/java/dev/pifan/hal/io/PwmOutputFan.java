@@ -1,12 +1,11 @@
 package dev.pifan.hal.io;
 
 import dev.pifan.hal.Duty;
-import dev.pifan.hal.Fan;
+import dev.pifan.hal.FanWithoutTachometer;
 import dev.pifan.hal.HalException;
-import java.util.OptionalInt;
 
 /** A fan on a hardware PWM channel opened through a library ({@link PwmOutput}); no tachometer. */
-public final class PwmOutputFan implements Fan, AutoCloseable {
+public final class PwmOutputFan implements FanWithoutTachometer, AutoCloseable {
 
     private final String id;
     private final PwmOutput output;
@@ -26,15 +25,6 @@ public final class PwmOutputFan implements Fan, AutoCloseable {
         output.setDuty(duty);
     }
 
-    @Override
-    public boolean hasTachometer() {
-        return false;
-    }
-
-    @Override
-    public OptionalInt readRpm() {
-        return OptionalInt.empty();
-    }
 
     @Override
     public void close() throws HalException {

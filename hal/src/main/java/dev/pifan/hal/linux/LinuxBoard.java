@@ -11,6 +11,7 @@ import dev.pifan.hal.i2c.I2cBus;
 import dev.pifan.hal.io.DeviceProvider;
 import dev.pifan.hal.io.Provider;
 import dev.pifan.hal.linux.fans.AutoDriver;
+import dev.pifan.hal.linux.fans.NoneDriver;
 import dev.pifan.hal.linux.fans.FanDrivers;
 import dev.pifan.hal.linux.fans.FanOpening;
 import java.util.ArrayDeque;
@@ -137,8 +138,7 @@ public final class LinuxBoard implements Board {
                 Chosen<ThrottleSpec, ThrottleSensor> throttle = spec.throttle() instanceof ThrottleSpec.Auto
                         ? firstThatOpens("throttle", DiscoveryReport.candidates(report().throttles()), this::openThrottle)
                         : new Chosen<>(spec.throttle(), openThrottle(spec.throttle()));
-                Chosen<FanSpec, Fan> fan = spec.fan() instanceof AutoDriver.Spec
-                        ? firstThatOpens("fan", DiscoveryReport.candidates(report().fans()), this::openFan)
+                Chosen<FanSpec, Fan> fan = spec.fan() instanceof AutoDriver.Spec auto ? autoFan(auto)
                         : new Chosen<>(spec.fan(), openFan(spec.fan()));
                 HardwareSpec resolved = new HardwareSpec(temperature.spec(), throttle.spec(), fan.spec());
                 LOG.info("board {}: temperature {}, throttle {}, fan {}", model, temperature.part().id(),
@@ -148,6 +148,18 @@ public final class LinuxBoard implements Board {
                 closeAll(resources);
                 throw e;
             }
+        }
+
+        private Chosen<FanSpec, Fan> autoFan(AutoDriver.Spec auto) throws HalException {
+            List<FanSpec> candidates = DiscoveryReport.candidates(report().fans());
+            if (candidates.isEmpty() && auto.orNone()) {
+                LOG.warn("no fan output on this board ({}): it runs as a tray member without a fan of its own,"
+                        + " reporting its decisions to the tray node (fan: {driver: auto, or-none: true})",
+                        report().fans().stream().map(Object::toString).toList());
+                FanSpec none = new NoneDriver.Spec();
+                return new Chosen<>(none, openFan(none));
+            }
+            return firstThatOpens("fan", candidates, this::openFan);
         }
 
         private DiscoveryReport report() {

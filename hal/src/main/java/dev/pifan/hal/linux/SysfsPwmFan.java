@@ -1,7 +1,7 @@
 package dev.pifan.hal.linux;
 
 import dev.pifan.hal.Duty;
-import dev.pifan.hal.Fan;
+import dev.pifan.hal.FanWithoutTachometer;
 import dev.pifan.hal.HalException;
 import dev.pifan.hal.HalException.Kind;
 import dev.pifan.hal.MonotonicClock;
@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
 
 /**
  * A fan on a hardware PWM channel through {@code /sys/class/pwm}: export, wait for the channel
@@ -21,7 +20,7 @@ import java.util.OptionalInt;
  * safe state. The period is always written before the duty cycle (the kernel refuses a duty
  * longer than the period), and a leftover duty longer than the new period is cleared first.
  */
-public final class SysfsPwmFan implements Fan, AutoCloseable {
+public final class SysfsPwmFan implements FanWithoutTachometer, AutoCloseable {
 
     public static final int DEFAULT_FREQUENCY_HZ = 25_000;
     public static final Duration DEFAULT_EXPORT_TIMEOUT = Duration.ofSeconds(2);
@@ -196,15 +195,6 @@ public final class SysfsPwmFan implements Fan, AutoCloseable {
         sysfs.write(dutyCycle, Math.round(duty.ratio() * period));
     }
 
-    @Override
-    public boolean hasTachometer() {
-        return false;
-    }
-
-    @Override
-    public OptionalInt readRpm() {
-        return OptionalInt.empty();
-    }
 
     @Override
     public void close() throws HalException {

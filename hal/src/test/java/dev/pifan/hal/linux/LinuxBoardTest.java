@@ -14,9 +14,11 @@ import dev.pifan.hal.ThrottleCondition;
 import dev.pifan.hal.ThrottleFlags;
 import dev.pifan.hal.i2c.Emc230xFan;
 import dev.pifan.hal.io.Provider;
+import dev.pifan.hal.linux.fans.AutoDriver;
 import dev.pifan.hal.linux.fans.Emc230xDriver;
 import dev.pifan.hal.linux.fans.GpioDriver;
 import dev.pifan.hal.linux.fans.HwmonDriver;
+import dev.pifan.hal.linux.fans.NoneDriver;
 import dev.pifan.hal.linux.fans.PwmDriver;
 import dev.pifan.hal.testing.FakeClock;
 import dev.pifan.hal.testing.FakeDevices;
@@ -160,6 +162,29 @@ class LinuxBoardTest {
         assertEquals(Kind.NOT_FOUND, e.kind());
         assertTrue(e.getMessage().startsWith("no usable fan under " + root), e.getMessage());
         assertTrue(e.getMessage().contains("pifan probe"), e.getMessage());
+    }
+
+    @Test
+    void withOrNoneABoardWithoutAnyFanOutputIsAFanlessTrayMember() throws HalException {
+        Path root = Fixtures.original(Fixtures.TALOS_PI4);
+        HardwareSpec orNone = new HardwareSpec(HardwareSpec.auto().temperature(), HardwareSpec.auto().throttle(),
+                AutoDriver.Spec.defaults().withOrNone());
+        try (LinuxBoard board = LinuxBoard.open(host(root).build(), orNone)) {
+            assertEquals("none", board.fan().id());
+            assertFalse(board.fan().hasTachometer());
+            board.fan().apply(Duty.ofPercent(40)); // drives nothing, cannot fail
+            assertEquals(new NoneDriver.Spec(), board.resolved().fan());
+        }
+    }
+
+    @Test
+    void withOrNoneAFanThatIsThereIsDriven() throws HalException {
+        Path root = Fixtures.copy(Fixtures.PI5_ACTIVE_COOLER, tmp);
+        HardwareSpec orNone = new HardwareSpec(HardwareSpec.auto().temperature(), HardwareSpec.auto().throttle(),
+                AutoDriver.Spec.defaults().withOrNone());
+        try (LinuxBoard board = LinuxBoard.open(host(root).build(), orNone)) {
+            assertEquals("pwmfan/pwm1", board.fan().id());
+        }
     }
 
     @Test

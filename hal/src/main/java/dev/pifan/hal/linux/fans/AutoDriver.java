@@ -41,9 +41,10 @@ public final class AutoDriver extends FanDriver<AutoDriver.Spec> {
             FanValues.MAX_BUS, null);
     private static final FanKey<Provider> I2C_PROBE = new FanKey<>("i2c-probe", "a library",
             (config, text) -> FanValues.library(config, text, "I2C is probed through a library"), null);
+    private static final FanKey<Boolean> OR_NONE = FanKey.bool("or-none", false);
 
     public AutoDriver() {
-        super("auto", Spec.class, List.of(PWM_CHIP, PWM_CHANNEL, I2C_BUSES, I2C_PROBE));
+        super("auto", Spec.class, List.of(PWM_CHIP, PWM_CHANNEL, I2C_BUSES, I2C_PROBE, OR_NONE));
     }
 
     /**
@@ -54,9 +55,17 @@ public final class AutoDriver extends FanDriver<AutoDriver.Spec> {
      * @param i2cBuses buses to look for an EMC230x on; empty means the board's usual (i2c-10 on a CM4)
      * @param i2cProbe when present, those buses are probed (read-only) through this library;
      *     otherwise an EMC230x is only inferred from the bus existing, and its ids are checked at start
+     * @param orNone when discovery finds no fan output at all, the board has no fan of its own
+     *     ({@code driver: none}: a tray member) instead of failing; a fan found that fails to open
+     *     still fails, loudly
      */
-    public record Spec(Optional<String> pwmChip, int pwmChannel, List<Integer> i2cBuses, Optional<Provider> i2cProbe)
-            implements FanSpec {
+    public record Spec(Optional<String> pwmChip, int pwmChannel, List<Integer> i2cBuses, Optional<Provider> i2cProbe,
+                       boolean orNone) implements FanSpec {
+
+        public Spec(Optional<String> pwmChip, int pwmChannel, List<Integer> i2cBuses, Optional<Provider> i2cProbe) {
+            this(pwmChip, pwmChannel, i2cBuses, i2cProbe, false);
+        }
+
         public Spec {
             i2cBuses = List.copyOf(i2cBuses);
             if (pwmChannel < 0) {
@@ -82,7 +91,15 @@ public final class AutoDriver extends FanDriver<AutoDriver.Spec> {
                 yaml.put("i2c-buses", i2cBuses);
             }
             i2cProbe.ifPresent(p -> yaml.put("i2c-probe", p.configName()));
+            if (orNone) {
+                yaml.put("or-none", true);
+            }
             return yaml.toString();
+        }
+
+        /** The same search, with no fan at all meaning a fanless tray member. */
+        public Spec withOrNone() {
+            return new Spec(pwmChip, pwmChannel, i2cBuses, i2cProbe, true);
         }
     }
 
@@ -92,7 +109,9 @@ public final class AutoDriver extends FanDriver<AutoDriver.Spec> {
         Integer channel = config.value(PWM_CHANNEL);
         List<Integer> buses = config.list(I2C_BUSES, "a list of I2C bus numbers ([1, 10])");
         Provider probe = config.value(I2C_PROBE);
-        return config.build(() -> new Spec(Optional.ofNullable(chip), channel, buses, Optional.ofNullable(probe)));
+        Boolean orNone = config.value(OR_NONE);
+        return config.build(() -> new Spec(Optional.ofNullable(chip), channel, buses, Optional.ofNullable(probe),
+                orNone));
     }
 
     /** The board opens what {@link #find} offers instead. */

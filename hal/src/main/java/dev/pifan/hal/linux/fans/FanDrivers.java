@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class FanDrivers {
 
     public static final List<FanDriver<?>> ALL = List.of(new AutoDriver(), new HwmonDriver(), new PwmDriver(),
-            new Emc230xDriver(), new Emc2101Driver(), new ArgonOneDriver(), new GpioDriver());
+            new Emc230xDriver(), new Emc2101Driver(), new ArgonOneDriver(), new GpioDriver(), new NoneDriver());
 
     private FanDrivers() {
     }

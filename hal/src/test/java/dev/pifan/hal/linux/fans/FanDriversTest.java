@@ -10,7 +10,7 @@ class FanDriversTest {
 
     @Test
     void theDriversAreListedOnceEachInTheDocsOrder() {
-        assertEquals(List.of("auto", "hwmon", "pwm", "emc230x", "emc2101", "argon-one", "gpio"),
+        assertEquals(List.of("auto", "hwmon", "pwm", "emc230x", "emc2101", "argon-one", "gpio", "none"),
                 FanDrivers.ALL.stream().map(FanDriver::name).toList());
     }
 
