@@ -96,7 +96,7 @@ final class ConfigReload {
         }
         loop.replaceController(ControlFactory.daemonController(next, tray));
         daemon.reschedule(next.interval());
-        daemon.exitState(ControlFactory.exitState(next));
+        daemon.exitState(next.fan().exit());
         current = next;
         accepted.incrementAndGet();
         LOG.info("configuration reloaded: {}", next.summary());

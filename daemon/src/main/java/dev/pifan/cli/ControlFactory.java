@@ -90,11 +90,4 @@ final class ControlFactory {
             throw CliError.usage(e.getMessage());
         }
     }
-
-    static ControlLoop.ExitState exitState(PifanConfig config) {
-        return switch (config.fan().exit()) {
-            case AUTO -> ControlLoop.ExitState.HAND_BACK_OR_FULL;
-            case FULL -> ControlLoop.ExitState.FULL;
-        };
-    }
 }

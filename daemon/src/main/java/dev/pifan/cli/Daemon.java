@@ -1,6 +1,7 @@
 package dev.pifan.cli;
 
 import dev.pifan.control.ControlLoop;
+import dev.pifan.control.ExitState;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -22,7 +23,7 @@ final class Daemon {
     static final int FATAL_EXIT = 70;
 
     private final ControlLoop loop;
-    private volatile ControlLoop.ExitState exitState;
+    private volatile ExitState exitState;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pifan-control");
         thread.setDaemon(true);
@@ -33,7 +34,7 @@ final class Daemon {
     private ScheduledFuture<?> schedule;
     private Duration interval;
 
-    Daemon(ControlLoop loop, Duration interval, ControlLoop.ExitState exitState) {
+    Daemon(ControlLoop loop, Duration interval, ExitState exitState) {
         this.loop = loop;
         this.interval = interval;
         this.exitState = exitState;
@@ -54,7 +55,7 @@ final class Daemon {
     }
 
     /** The exit state to leave the fan in (a reloaded configuration may change it). */
-    void exitState(ControlLoop.ExitState newExitState) {
+    void exitState(ExitState newExitState) {
         this.exitState = newExitState;
     }
 

@@ -130,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
             if (once) {
                 spec.commandLine().getOut().println(describe(loop.tick()));
                 // a real fan must not stay where one tick put it (a Pi 5 cooler would stay in manual mode)
-                LOG.info(loop.leaveFan(ControlFactory.exitState(running)));
+                LOG.info(loop.leaveFan(running.fan().exit()));
                 FinalExit.fanStateSet();
                 return 0;
             }
@@ -149,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
                 Optional<SystemdWatchdog> systemd = notify.map(n -> new SystemdWatchdog(n, watchdog,
                         MonotonicClock.system(), running.interval()));
                 systemd.ifPresent(loop::addListener);
-                Daemon daemon = new Daemon(loop, running.interval(), ControlFactory.exitState(running));
+                Daemon daemon = new Daemon(loop, running.interval(), running.fan().exit());
                 ConfigReload reload = new ConfigReload(configFile(), autoProfile, running, loop, daemon);
                 reload.watchdog(watchdog);
                 tray.ifPresent(t -> reload.tray(t.tray()));

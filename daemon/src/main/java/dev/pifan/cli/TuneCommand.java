@@ -200,13 +200,13 @@ final class TuneCommand implements Callable<Integer> {
             TuneSession session = new TuneSession(board, pace, inputs, ceilingC, stop::get);
             try {
                 StepTest.Result test = StepTest.run(session, dataSheet, false, progress(err, "real time"));
-                err.println("pifan: " + loop.leaveFan(ControlFactory.exitState(running)));
+                err.println("pifan: " + loop.leaveFan(running.fan().exit()));
                 FinalExit.fanStateSet();
                 return report(Tuning.of(dataSheet, test, fittedName(chosen + "-board")), Optional.empty(),
                         Optional.empty());
             } catch (TuneAborted e) {
                 if (e.byUser()) {
-                    err.println("pifan: tune interrupted; " + loop.leaveFan(ControlFactory.exitState(running)));
+                    err.println("pifan: tune interrupted; " + loop.leaveFan(running.fan().exit()));
                     FinalExit.fanStateSet();
                     return INTERRUPTED;
                 }

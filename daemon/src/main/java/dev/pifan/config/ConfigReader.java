@@ -1,5 +1,6 @@
 package dev.pifan.config;
 
+import dev.pifan.control.ExitState;
 import dev.pifan.control.QuietHours;
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.linux.Takeover;

@@ -26,14 +26,6 @@ public final class ControlLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlLoop.class);
 
-    /** What the fan is left in when pifan exits. */
-    public enum ExitState {
-        /** Hand the fan back to the kernel where it has automatic control; else full speed. */
-        HAND_BACK_OR_FULL,
-        /** Full speed. */
-        FULL
-    }
-
     /** How far below the kernel's critical trip pifan gives a disabled zone back (see below). */
     public static final double CRITICAL_MARGIN_C = 5.0;
 
@@ -167,7 +159,7 @@ public final class ControlLoop {
      */
     public String leaveFan(ExitState exitState) {
         Fan fan = board.fan();
-        if (exitState == ExitState.HAND_BACK_OR_FULL) {
+        if (exitState == ExitState.AUTO) {
             try {
                 if (fan.handBack()) {
                     return "fan " + fan.id() + " handed back to the kernel's automatic control";

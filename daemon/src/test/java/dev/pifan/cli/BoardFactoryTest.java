@@ -51,7 +51,7 @@ class BoardFactoryTest {
         try (board) {
             ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(config), MonotonicClock.system());
             Snapshot snapshot = loop.tick();
-            loop.leaveFan(ControlFactory.exitState(config));
+            loop.leaveFan(config.fan().exit());
             return snapshot;
         }
     }

@@ -39,7 +39,7 @@ class ConfigReloadTest {
         Files.writeString(file, "curve: {points: [[45, 0%], [65, 100%]]}\n");
         PifanConfig running = ConfigOption.loadFile(file);
         ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(running), clock);
-        Daemon daemon = new Daemon(loop, running.interval(), ControlFactory.exitState(running));
+        Daemon daemon = new Daemon(loop, running.interval(), running.fan().exit());
         daemon.start();
         try {
             ConfigReload reload = new ConfigReload(file, running, loop, daemon);
@@ -72,7 +72,7 @@ class ConfigReloadTest {
         Files.writeString(file, "interval: 1s\n");
         PifanConfig running = ConfigOption.loadFile(file);
         ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(running), clock);
-        Daemon daemon = new Daemon(loop, running.interval(), ControlFactory.exitState(running));
+        Daemon daemon = new Daemon(loop, running.interval(), running.fan().exit());
         daemon.start();
         try {
             ConfigReload reload = new ConfigReload(file, ProfileDefaults.AUTO_PROFILE, running, loop, daemon,
@@ -97,7 +97,7 @@ class ConfigReloadTest {
         PifanConfig defaults = PifanConfig.defaults("pi4-heatsink");
         ControlLoop loop = new ControlLoop(board, ControlFactory.pifanController(defaults), clock);
         ConfigReload reload = new ConfigReload(null, defaults, loop, new Daemon(loop, defaults.interval(),
-                ControlFactory.exitState(defaults)));
+                defaults.fan().exit()));
         assertFalse(reload.reload());
         assertEquals(1, reload.refused());
     }

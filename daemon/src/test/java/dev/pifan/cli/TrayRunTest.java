@@ -152,7 +152,7 @@ class TrayRunTest {
         SimulatedBoard board = SimulatedBoard.bounded(BoardProfile.named("pi4-heatsink"), Scenarios.named("idle-25"),
                 clock, SampleListener.ignoring());
         ControlLoop loop = new ControlLoop(board, ControlFactory.daemonController(running, Optional.of(tray)), clock);
-        Daemon daemon = new Daemon(loop, running.interval(), ControlFactory.exitState(running));
+        Daemon daemon = new Daemon(loop, running.interval(), running.fan().exit());
         ConfigReload reload = new ConfigReload(file, running, loop, daemon);
         reload.tray(tray);
         daemon.start();

@@ -1,5 +1,6 @@
 package dev.pifan.config;
 
+import dev.pifan.control.ExitState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -105,7 +105,7 @@ class ControlLoopTest {
     @Test
     void exitHandsBackWhenTheFanHasAnOwner() {
         board.handsBack = true;
-        String said = loop.leaveFan(ControlLoop.ExitState.HAND_BACK_OR_FULL);
+        String said = loop.leaveFan(ExitState.AUTO);
         assertTrue(board.handedBack);
         assertTrue(board.written.isEmpty());
         assertTrue(said.contains("handed back"), said);
@@ -113,7 +113,7 @@ class ControlLoopTest {
 
     @Test
     void exitGoesFullWhenNobodyTakesTheFan() {
-        String said = loop.leaveFan(ControlLoop.ExitState.HAND_BACK_OR_FULL);
+        String said = loop.leaveFan(ExitState.AUTO);
         assertEquals(List.of(Duty.FULL), board.written);
         assertTrue(said.contains("full speed"), said);
     }
@@ -121,7 +121,7 @@ class ControlLoopTest {
     @Test
     void exitFullNeverHandsBack() {
         board.handsBack = true;
-        loop.leaveFan(ControlLoop.ExitState.FULL);
+        loop.leaveFan(ExitState.FULL);
         assertFalse(board.handedBack);
         assertEquals(List.of(Duty.FULL), board.written);
     }

@@ -1,8 +1,8 @@
-package dev.pifan.config;
+package dev.pifan.control;
 
 import java.util.Locale;
 
-/** What the daemon leaves the fan at when it stops. */
+/** What the daemon leaves the fan at when it stops ({@code fan.exit}; {@link ControlLoop#leaveFan}). */
 public enum ExitState {
     /** Hand the fan back to the kernel where it has automatic control, else full speed. */
     AUTO,
