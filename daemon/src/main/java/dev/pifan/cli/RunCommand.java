@@ -5,6 +5,7 @@ import dev.pifan.config.PifanConfig;
 import dev.pifan.config.ProfileDefaults;
 import dev.pifan.control.ChangeLog;
 import dev.pifan.control.ControlLoop;
+import dev.pifan.control.SteadyClock;
 import dev.pifan.control.Heartbeat;
 import dev.pifan.control.Snapshot;
 import dev.pifan.hal.Board;
@@ -104,8 +105,9 @@ final class RunCommand implements Callable<Integer> {
                 : WatchdogLimit.of(SystemdWatchdog.watchdogMicros(System.getenv(), ProcessHandle.current().pid()));
         requireWatchable(watchdog, loaded);
         Optional<ListenAddress> address = TelemetryFactory.listen(listen, loaded);
-        Scenario scenario = sim ? simulatedScenario().withFaults(loaded.simulation().faults())
-                : simulatedScenario();
+        // the simulated board's scenario (its faults those of --fault and the config); none on hardware
+        Optional<Scenario> scenario = sim ? Optional.of(simulatedScenario().withFaults(loaded.simulation().faults()))
+                : noScenario();
         // before the board opens: a second pifan must not write the fan or read the first one's records
         Optional<ProcessLock> instance = sim ? Optional.empty()
                 : InstanceLock.take(BoardFactory.takeovers(System.getenv()), once);
@@ -115,7 +117,9 @@ final class RunCommand implements Callable<Integer> {
             String autoProfile = sim ? Profiles.require(profile) : ProfileDefaults.profileFor(board.model());
             PifanConfig running = loadConfig(autoProfile);
             requireWatchable(watchdog, running);
-            MonotonicClock clock = Simulation.loopClock(MonotonicClock.system(), scenario, running.interval());
+            MonotonicClock clock = scenario
+                    .map(s -> Simulation.loopClock(MonotonicClock.system(), s, running.interval()))
+                    .orElseGet(() -> SteadyClock.forInterval(MonotonicClock.system(), running.interval()));
             // --once decides one tick on this board's own: there is no round of polls to decide a tray by
             Optional<TrayRun> tray = once ? Optional.empty() : TrayRun.of(running, clock);
             ControlLoop loop = new ControlLoop(board, ControlFactory.daemonController(running,
@@ -226,14 +230,16 @@ final class RunCommand implements Callable<Integer> {
 
     private boolean emptyLogged;
 
-    /** The scenario of --sim with its --fault options; an empty scenario on hardware (no faults). */
-    private Scenario simulatedScenario() {
-        if (!sim) {
-            if (!faults.isEmpty()) {
-                throw CliError.usage("--fault needs --sim: faults are injected into the simulated board");
-            }
-            return Scenarios.named("idle-25");
+    /** On hardware: no scenario, and so no --fault. */
+    private Optional<Scenario> noScenario() {
+        if (!faults.isEmpty()) {
+            throw CliError.usage("--fault needs --sim: faults are injected into the simulated board");
         }
+        return Optional.empty();
+    }
+
+    /** The scenario of --sim with its --fault options. */
+    private Scenario simulatedScenario() {
         try {
             Scenario chosen = Scenarios.named(scenario);
             for (String fault : faults) {
@@ -245,8 +251,8 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Board openBoard(Scenario chosen, PifanConfig loaded) {
-        return sim ? BoardFactory.simulated(profile, chosen)
+    private Board openBoard(Optional<Scenario> chosen, PifanConfig loaded) {
+        return chosen.isPresent() ? BoardFactory.simulated(profile, chosen.get())
                 : BoardFactory.linux(root == null ? BoardFactory.SYSTEM_ROOT : root, hardware(loaded),
                         loaded.fan().takeover());
     }

@@ -69,9 +69,6 @@ final class Simulation {
      * guard the daemon uses, so a jump costs the rules at most a few intervals.
      */
     static MonotonicClock loopClock(MonotonicClock clock, Scenario scenario, Duration interval) {
-        return new SteadyClock(new FaultClock(clock, scenario), interval.multipliedBy(MAX_STEP_INTERVALS));
+        return SteadyClock.forInterval(new FaultClock(clock, scenario), interval);
     }
-
-    /** How many intervals one tick may seem to last before the clock is called jumped. */
-    static final int MAX_STEP_INTERVALS = 3;
 }

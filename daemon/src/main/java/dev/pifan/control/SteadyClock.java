@@ -24,6 +24,14 @@ public final class SteadyClock implements MonotonicClock {
     private long lastSource;
     private long now;
 
+    /** How many control intervals one tick may seem to last before the clock is called jumped. */
+    public static final int MAX_STEP_INTERVALS = 3;
+
+    /** The control loop's clock for ticks every {@code interval}: at most {@link #MAX_STEP_INTERVALS} of them a step. */
+    public static SteadyClock forInterval(MonotonicClock source, Duration interval) {
+        return new SteadyClock(source, interval.multipliedBy(MAX_STEP_INTERVALS));
+    }
+
     public SteadyClock(MonotonicClock source, Duration maxStep) {
         if (maxStep.isZero() || maxStep.isNegative()) {
             throw new IllegalArgumentException("max step " + maxStep + " must be positive");
