@@ -28,7 +28,8 @@ printf '\n%-22s %-5s %s\n' case result figures
 while IFS=$'\t' read -r c v f; do printf '%-22s %-5s %s\n' "$c" "$v" "$f"; done <"$ATTACK_OUT/results.tsv"
 if ((failed > 0)); then
   summary="attack: $failed case(s) failed: $(awk -F'\t' '$2 == "FAIL" {printf "%s (%s); ", $1, substr($3, 1, 240)}' "$ATTACK_OUT/results.tsv")"
-  echo "$summary" | tee /dev/stderr
+  echo "$summary"
+  echo "$summary" >&2 # twice, not through tee /dev/stderr, which truncates a log file both streams share
   # each failed case's last log lines, for a CI log that keeps nothing else
   awk -F'\t' '$2 == "FAIL" {print $1}' "$ATTACK_OUT/results.tsv" | while read -r c; do
     [[ -f $ATTACK_OUT/$c/pifan.log ]] && { echo "--- $c: last lines of pifan.log"; tail -15 "$ATTACK_OUT/$c/pifan.log"; }
