@@ -6,6 +6,7 @@ import dev.pifan.config.ProfileDefaults;
 import dev.pifan.control.ChangeLog;
 import dev.pifan.control.ControlLoop;
 import dev.pifan.control.SteadyClock;
+import dev.pifan.tray.poll.LossLogger;
 import dev.pifan.control.Heartbeat;
 import dev.pifan.control.Snapshot;
 import dev.pifan.hal.Board;
@@ -147,6 +148,7 @@ final class RunCommand implements Callable<Integer> {
                     LOG.info("serving /metrics, /healthz, /status and /peer on {}", address.get());
                 }
                 if (trayRun != null) {
+                    loop.addListener(new LossLogger(trayRun.tray()));
                     trayRun.start(telemetry);
                 }
                 Optional<SdNotify> notify = SdNotify.fromEnvironment(System.getenv());

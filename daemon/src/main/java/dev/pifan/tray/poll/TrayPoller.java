@@ -41,7 +41,6 @@ public final class TrayPoller implements AutoCloseable {
     private final MonotonicClock clock;
     private final BiConsumer<String, PollError> errors;
     private final Selector selector;
-    private final LossLog lossLog;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread t = new Thread(runnable, "pifan-tray-poll");
         t.setDaemon(true);
@@ -64,7 +63,6 @@ public final class TrayPoller implements AutoCloseable {
         this.pollTimeout = pollTimeout;
         this.clock = clock;
         this.errors = errors;
-        this.lossLog = new LossLog(tray.staleAfter());
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -107,13 +105,6 @@ public final class TrayPoller implements AutoCloseable {
                 tray.heard(o.member(), o.verdict().report(), o.nanos());
             } else {
                 failed(o.member(), o.verdict().error(), o.verdict().why());
-            }
-        }
-        for (LossLog.Event e : lossLog.update(tray.members(clock.nanos()), clock.nanos())) {
-            if (e.lost()) {
-                LOG.warn(e.text());
-            } else {
-                LOG.info(e.text());
             }
         }
     }
