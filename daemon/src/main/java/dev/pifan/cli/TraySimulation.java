@@ -12,6 +12,7 @@ import dev.pifan.hal.Duty;
 import dev.pifan.hal.Fan;
 import dev.pifan.hal.HalException;
 import dev.pifan.hal.MonotonicClock;
+import dev.pifan.hal.NoFan;
 import dev.pifan.hal.TemperatureSensor;
 import dev.pifan.hal.ThrottleSensor;
 import dev.pifan.hal.sim.RunFigures;
@@ -112,7 +113,7 @@ final class TraySimulation {
         SharedFan fan = new SharedFan(units, setup.fan().tach());
         ControlLoop nodeLoop = new ControlLoop(new WithFan(node.sim, fan), new TrayController(nodeOwn, tray, ControlFactory.fanLimits(node.board.config())), nodeClock);
         for (Unit member : units.subList(1, n)) {
-            member.loop = new ControlLoop(new WithFan(member.sim, new RequestOnly()),
+            member.loop = new ControlLoop(new WithFan(member.sim, new NoFan()),
                     ControlFactory.pifanController(member.board.config(), Simulation.timeOfDay(start)),
                     Simulation.loopClock(clock, member.board.scenario(), member.board.config().interval()));
         }
@@ -310,31 +311,6 @@ final class TraySimulation {
         @Override
         public OptionalInt readRpm() throws HalException {
             return units.get(0).sim.fan().readRpm();
-        }
-    }
-
-    /**
-     * What a member's loop drives: no fan, for the member's duty is the request it serves to the
-     * tray node. Without a tachometer, as a member sees none of the shared fan.
-     */
-    private static final class RequestOnly implements Fan {
-        @Override
-        public String id() {
-            return "tray-request";
-        }
-
-        @Override
-        public void apply(Duty duty) {
-        }
-
-        @Override
-        public boolean hasTachometer() {
-            return false;
-        }
-
-        @Override
-        public OptionalInt readRpm() {
-            return OptionalInt.empty();
         }
     }
 

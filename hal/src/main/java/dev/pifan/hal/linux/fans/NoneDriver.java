@@ -1,11 +1,9 @@
 package dev.pifan.hal.linux.fans;
 
-import dev.pifan.hal.Duty;
 import dev.pifan.hal.Fan;
-import dev.pifan.hal.FanWithoutTachometer;
+import dev.pifan.hal.NoFan;
 import dev.pifan.hal.linux.FanSpec;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code driver: none}: a board without a fan of its own, a member of a tray whose one fan is wired
@@ -38,26 +36,5 @@ public final class NoneDriver extends FanDriver<NoneDriver.Spec> {
     @Override
     public Fan open(Spec spec, FanOpening opening) {
         return new NoFan();
-    }
-
-    /** Takes every duty and drives nothing; it keeps the last one, to show that it was asked. */
-    static final class NoFan implements FanWithoutTachometer {
-
-        private volatile Duty last;
-
-        @Override
-        public String id() {
-            return "none";
-        }
-
-        @Override
-        public void apply(Duty duty) {
-            last = duty;
-        }
-
-
-        Optional<Duty> lastApplied() {
-            return Optional.ofNullable(last);
-        }
     }
 }

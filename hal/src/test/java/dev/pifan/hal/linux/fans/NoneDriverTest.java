@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.Fan;
+import dev.pifan.hal.NoFan;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class NoneDriverTest {
         assertEquals("none", fan.id());
         assertFalse(fan.hasTachometer(), "a tachometer would let the stall rule fire");
         fan.apply(Duty.ofPercent(35));
-        assertEquals(Optional.of(Duty.ofPercent(35)), ((NoneDriver.NoFan) fan).lastApplied());
+        assertEquals(Optional.of(Duty.ofPercent(35)), ((NoFan) fan).lastApplied());
         assertEquals(OptionalInt.empty(), fan.readRpm());
         assertEquals(Optional.empty(), fan.driven(), "it takes the duty as written");
         assertFalse(fan.handBack(), "nobody else drives it");
