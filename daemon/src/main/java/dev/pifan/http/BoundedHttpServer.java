@@ -351,18 +351,20 @@ public final class BoundedHttpServer implements AutoCloseable {
     private void evictLeastRecentlyActive() {
         long now = System.nanoTime();
         long grace = limits.firstByteGrace().toNanos();
+        Connection oldest = leastRecentlyActive(c -> c.evictable(now, grace));
+        LOG.debug("HTTP connections at the limit of {}: closing the least recently active", limits.maxConnections());
+        close(oldest != null ? oldest : leastRecentlyActive(c -> true));
+    }
+
+    /** The least recently active connection of those {@code eligible}; null if there is none. */
+    private Connection leastRecentlyActive(java.util.function.Predicate<Connection> eligible) {
         Connection oldest = null;
-        boolean oldestEvictable = false;
         for (Connection c : connections) {
-            boolean evictable = c.evictable(now, grace);
-            if (oldest == null || (evictable && !oldestEvictable)
-                    || (evictable == oldestEvictable && c.lastActive - oldest.lastActive < 0)) {
+            if (eligible.test(c) && (oldest == null || c.lastActive - oldest.lastActive < 0)) {
                 oldest = c;
-                oldestEvictable = evictable;
             }
         }
-        LOG.debug("HTTP connections at the limit of {}: closing the least recently active", limits.maxConnections());
-        close(oldest);
+        return oldest;
     }
 
     private long selectMillis() {
