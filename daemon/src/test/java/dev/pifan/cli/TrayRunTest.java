@@ -25,6 +25,7 @@ import dev.pifan.telemetry.Telemetry;
 import dev.pifan.telemetry.TelemetryServer;
 import dev.pifan.tray.Tray;
 import dev.pifan.tray.TrayController;
+import dev.pifan.testing.CapturedLog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -166,21 +167,15 @@ class TrayRunTest {
             assertEquals(Reason.PEER_LOST, loop.tick().reason());
 
             // a changed tray: section waits for the restart, and every reload of it says so
-            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings =
-                    new ch.qos.logback.core.read.ListAppender<>();
-            ch.qos.logback.classic.Logger logger =
-                    (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ConfigReload.class);
-            warnings.start();
-            logger.addAppender(warnings);
-            try {
+            List<String> warnings;
+            try (CapturedLog log = CapturedLog.of(ConfigReload.class)) {
                 Files.writeString(file, "tray:\n  members:\n    - {name: b9, address: 10.0.0.19:9780}\n");
                 assertTrue(reload.reload());
                 assertTrue(reload.reload());
-            } finally {
-                logger.detachAppender(warnings);
+                warnings = log.lines();
             }
-            assertEquals(2, warnings.list.stream().filter(e -> e.getFormattedMessage()
-                    .startsWith("the tray: section changes at the next restart")).count(), warnings.list::toString);
+            assertEquals(2, warnings.stream().filter(line -> line
+                    .startsWith("the tray: section changes at the next restart")).count(), warnings::toString);
             assertSame(tray, ((TrayController) loop.controller()).tray());
         } finally {
             daemon.requestStop("test", 0);

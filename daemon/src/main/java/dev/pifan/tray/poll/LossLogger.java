@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LossLogger implements TickListener {
 
+    // the lines keep the poller's logger, under which the docs and the tray's operators know them
     private static final Logger LOG = LoggerFactory.getLogger(TrayPoller.class);
 
     private final Tray tray;

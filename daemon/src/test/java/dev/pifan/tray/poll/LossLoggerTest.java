@@ -3,14 +3,12 @@ package dev.pifan.tray.poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.pifan.control.Decision;
 import dev.pifan.control.Reason;
 import dev.pifan.control.Snapshot;
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.ThrottleFlags;
+import dev.pifan.testing.CapturedLog;
 import dev.pifan.tray.PeerReport;
 import dev.pifan.tray.Tray;
 import java.time.Duration;
@@ -18,27 +16,18 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class LossLoggerTest {
 
     private static final long SECOND = 1_000_000_000L;
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(TrayPoller.class);
+    private final CapturedLog captured = CapturedLog.of(TrayPoller.class);
     private final Tray tray = new Tray(List.of("m1"), Duration.ofSeconds(3));
     private final LossLogger lossLogger = new LossLogger(tray);
 
-    @BeforeEach
-    void capture() {
-        appender.start();
-        logger.addAppender(appender);
-    }
-
     @AfterEach
     void release() {
-        logger.detachAppender(appender);
+        captured.close();
     }
 
     private void tickAt(long nanos) {
@@ -60,7 +49,7 @@ class LossLoggerTest {
         tray.heard("m1", report(2), 3 * SECOND + SECOND / 2);
         tickAt(4 * SECOND);
         tickAt(5 * SECOND);
-        List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines = captured.lines();
         assertEquals(3, lines.size(), lines.toString());
         assertTrue(lines.get(0).startsWith("tray member m1 heard from: "), lines.get(0)); // first contact
         assertTrue(lines.get(1).startsWith("tray member m1 lost"), lines.get(1));
