@@ -48,7 +48,7 @@ final class ControlFactory {
                 ? Optional.of(new Ceiling(c.atC().getAsDouble(), c.risePerSecond(), c.fallPerSecond(), c.settle(),
                         c.releaseC()))
                 : Optional.empty();
-        return new ControlTuning(config.curve().downDelay(), ceiling, config.quiet(), timeOfDay);
+        return new ControlTuning(config.curve().downDelay(), ceiling, config.quiet(), timeOfDay, c.model());
     }
 
     static SafetyLimits safetyLimits(PifanConfig config) {

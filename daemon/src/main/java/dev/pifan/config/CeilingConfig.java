@@ -1,7 +1,9 @@
 package dev.pifan.config;
 
 import java.time.Duration;
+import dev.pifan.control.ThermalModel;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -13,9 +15,22 @@ import java.util.OptionalDouble;
  * @param fallPerSecond duty (0..1) removed per second while it is below, after {@code settle}
  * @param settle how long the reading must stay below the ceiling before the duty falls
  * @param releaseC the guard lets go (the curve takes over) this far below the ceiling
+ * @param model the board's thermal model (its profile's), with which the curve's rises are held
+ *     to what the board needs under the ceiling; empty for none
  */
 public record CeilingConfig(OptionalDouble atC, double risePerSecond, double fallPerSecond, Duration settle,
-                            double releaseC) {
+                            double releaseC, Optional<ThermalModel> model) {
+
+    /** Without a thermal model. */
+    public CeilingConfig(OptionalDouble atC, double risePerSecond, double fallPerSecond, Duration settle,
+                         double releaseC) {
+        this(atC, risePerSecond, fallPerSecond, settle, releaseC, Optional.empty());
+    }
+
+    /** The same guard, with the curve's rises held by this thermal model. */
+    public CeilingConfig withModel(ThermalModel newModel) {
+        return new CeilingConfig(atC, risePerSecond, fallPerSecond, settle, releaseC, Optional.of(newModel));
+    }
 
     /** Rates are written per minute (0.2%/min); these bound them, per second. */
     public static final double MAX_RATE_PER_SECOND = 1.0 / 60; // 100%/min
@@ -30,6 +45,7 @@ public record CeilingConfig(OptionalDouble atC, double risePerSecond, double fal
     public CeilingConfig {
         Objects.requireNonNull(atC, "atC");
         Objects.requireNonNull(settle, "settle");
+        Objects.requireNonNull(model, "model");
         if (atC.isPresent() && !(atC.getAsDouble() >= CurvePoint.MIN_CELSIUS && atC.getAsDouble() <= CurvePoint.MAX_CELSIUS)) {
             throw new IllegalArgumentException("ceiling " + atC.getAsDouble() + " outside 0..125");
         }

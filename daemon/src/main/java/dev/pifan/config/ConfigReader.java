@@ -206,7 +206,7 @@ final class ConfigReader {
             return new PifanConfig(board, interval,
                     new CurveConfig(points, hysteresis, downDelay, offHysteresis),
                     new FanConfig(minDuty, startDuty, kick, exit, takeover),
-                    new CeilingConfig(ceilingAt, rise, fall, settle, release), quiet,
+                    new CeilingConfig(ceilingAt, rise, fall, settle, release, ceilingDefaults.model()), quiet,
                     new SafetyConfig(critical, sensorFailures, stuckAfter, stallAfter, readTimeout),
                     hardware, new MetricsConfig(listen), new SimulationConfig(faults == null ? List.of() : faults),
                     tray, source);

@@ -1,9 +1,11 @@
 package dev.pifan.config;
 
 import dev.pifan.control.ExitState;
+import dev.pifan.control.ThermalModel;
 import dev.pifan.hal.BoardModel;
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.linux.HardwareSpec;
+import dev.pifan.hal.sim.BoardProfile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -91,10 +93,19 @@ public final class ProfileDefaults {
                 INTERVAL,
                 new CurveConfig(points, hysteresisC, DOWN_DELAY, offHysteresisC),
                 new FanConfig(Duty.ofPercent(minDutyPercent), Duty.ofPercent(startDutyPercent), KICK, EXIT),
-                CEILING, Optional.empty(),
+                CEILING.withModel(thermalModel(BoardProfile.named(profileOf(board)))), Optional.empty(),
                 new SafetyConfig(CRITICAL_C, SENSOR_FAILURES, STUCK_AFTER, STALL_AFTER),
                 HardwareSpec.auto(), MetricsConfig.DEFAULT, SimulationConfig.NONE,
                 Optional.empty(), PifanConfig.DEFAULTS_SOURCE);
+    }
+
+    /**
+     * The profile's physics as the controller's thermal model: the nominal constants of its plant
+     * (thermal-model.md), which a real board of that kind differs from by its paste, case and fan.
+     */
+    static ThermalModel thermalModel(BoardProfile plant) {
+        return new ThermalModel(plant.pIdleW(), plant.rDsKPerW(), plant.cSinkJPerK(), plant.gPassiveWPerK(),
+                plant.gFanWPerK(), plant.rpmMax(), plant.lMaxDba());
     }
 
     /** A rate written as percent per minute, as the loader reads {@code 0.18%/min}. */

@@ -4,8 +4,9 @@ import dev.pifan.hal.Duty;
 import dev.pifan.hal.ThrottleCondition;
 
 /**
- * pifan's controller: the safety rules first, then the curve with hysteresis (and its down-delay)
- * or the ceiling guard, then the fan's own limits (minimum duty, kick-start, stop-below).
+ * pifan's controller: the safety rules first, then the curve with hysteresis (and its down-delay,
+ * its rises held to what the board's thermal model says it needs) or the ceiling guard, then the
+ * fan's own limits (minimum duty, kick-start, stop-below).
  *
  * <p>Two more rules keep the fan from hunting:
  * <ul>
@@ -24,6 +25,7 @@ public final class PifanController implements Controller {
     private final SafetyRules safety;
     private final FanLimits limits;
     private final CeilingGuard guard; // null without a ceiling
+    private final NeedLimit need; // null without a ceiling and a thermal model
     private final QuietHours quiet; // null without quiet hours
     private final TimeOfDay timeOfDay;
     private Duty applied; // null until the first decision: nothing is known about the fan yet
@@ -44,6 +46,8 @@ public final class PifanController implements Controller {
         this.safety = new SafetyRules(safety, limits.startDuty());
         this.limits = limits;
         this.guard = tuning.ceiling().map(c -> new CeilingGuard(c, limits.minDuty())).orElse(null);
+        this.need = tuning.ceiling().isPresent() && tuning.model().isPresent()
+                ? new NeedLimit(tuning.model().get(), tuning.ceiling().get().atC()) : null;
         this.quiet = tuning.quiet().orElse(null);
         this.timeOfDay = tuning.timeOfDay();
     }
@@ -63,12 +67,22 @@ public final class PifanController implements Controller {
         boolean quietWindow = quiet != null && quiet.covers(timeOfDay.at(reading.nanos()));
 
         boolean guarded = false;
+        if (believable && need != null) {
+            need.observe(celsius, reading.nanos(), reading.rpm());
+        }
         if (believable) {
             Duty fromGuard = guard != null && guard.isActive()
                     ? guard.next(celsius, reading.nanos(), mayComeDown, curve, curve.current(), curve.current()) : null;
             if (fromGuard == null) {
                 Duty running = curve.current();
                 lastCurveDuty = curve.next(celsius, reading.nanos(), mayComeDown);
+                if (need != null) {
+                    Duty limited = need.limit(lastCurveDuty, running, limits.minDuty());
+                    if (limited.compareTo(lastCurveDuty) < 0) {
+                        curve.set(limited, celsius);
+                        lastCurveDuty = limited;
+                    }
+                }
                 fromGuard = guard == null ? null
                         : guard.next(celsius, reading.nanos(), mayComeDown, curve, lastCurveDuty, running);
             }

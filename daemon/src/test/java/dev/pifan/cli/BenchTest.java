@@ -79,7 +79,7 @@ class BenchTest {
             "pi5-active-cooler diurnal ceiling", "pi5-active-cooler diurnal-30-5 ceiling",
             "pi5-active-cooler diurnal-30-5 steady", "pi5-active-cooler ramp-36-24-2h ceiling",
             "pi5-active-cooler bursts-10m-33 quiet", "pi5-active-cooler bursts-3m-31 quiet",
-            "pi5-active-cooler diurnal-22-8 quiet", "pi5-active-cooler diurnal-22-8 steady",
+            "pi5-active-cooler diurnal-22-8 steady",
             "pi5-active-cooler sustained-25-noisy quiet", "pi5-active-cooler sustained-25-noisy steady",
             "cm4-blade ramp-20-35-half steady", "cm4-blade ramp-36-24-2h ceiling",
             "cm4-blade diurnal-30-5 steady");

@@ -120,8 +120,8 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofSeconds(90), c.curve().downDelay());
         assertEquals(2.5, c.curve().offHysteresisC());
         assertEquals(PifanConfig.defaults("pi5-active-cooler").curve().points(), c.curve().points());
-        assertEquals(new CeilingConfig(OptionalDouble.of(63), 0.006 / 60, 0.12 / 3600, Duration.ofSeconds(30), 2),
-                c.ceiling());
+        assertEquals(new CeilingConfig(OptionalDouble.of(63), 0.006 / 60, 0.12 / 3600, Duration.ofSeconds(30), 2,
+                PifanConfig.defaults("pi5-active-cooler").ceiling().model()), c.ceiling());
         assertEquals(CeilingConfig.OFF.atC(), parse("ceiling: {at: off}").ceiling().atC());
         assertEquals(0.0, parse("ceiling: {rise: 0%/s}").ceiling().risePerSecond());
     }
