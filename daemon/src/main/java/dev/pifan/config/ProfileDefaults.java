@@ -104,7 +104,7 @@ public final class ProfileDefaults {
      * (thermal-model.md), which a real board of that kind differs from by its paste, case and fan.
      */
     static ThermalModel thermalModel(BoardProfile plant) {
-        return new ThermalModel(plant.pIdleW(), plant.rDsKPerW(), plant.cSinkJPerK(), plant.gPassiveWPerK(),
+        return new ThermalModel(plant.pIdleW(), plant.pMaxW(), plant.rDsKPerW(), plant.cSinkJPerK(), plant.gPassiveWPerK(),
                 plant.gFanWPerK(), plant.rpmMax(), plant.lMaxDba());
     }
 

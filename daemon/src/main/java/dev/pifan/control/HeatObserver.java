@@ -127,6 +127,11 @@ final class HeatObserver {
         return model.speedFor(x[HEAT] / headroom);
     }
 
+    /** Whether a step to full load would leave the die, at once, at or below {@code dieC}. */
+    boolean readyForFullLoad(double dieC) {
+        return x[SINK] + model.rDsKPerW() * Math.max(x[HEAT], model.maxW()) <= dieC;
+    }
+
     private static double quadratic(double[][] m, double[] v) {
         double sum = 0;
         for (int i = 0; i < N; i++) {

@@ -12,10 +12,11 @@ import java.util.OptionalInt;
  * a load step it has not, and a steep curve climbs to far more fan than the board will need once it
  * settles (a Pi 5 at full load climbs to 64% at 63.7 °C, then settles at 61 °C where 45% would have
  * held 64.5 °C). The curve may still rise as far as this limit, never fall because of it (a
- * limit that moved with every estimate would make the fan hunt), and where the model says the
- * board needs no fan at all the curve decides alone, so that a warm idle board keeps its fan ready
- * for a load step; nor is the curve held below the speed at which the fan becomes audible, where
- * holding it would cost safety margin and save no noise. The ceiling guard still takes over at the ceiling, whatever the model said.
+ * limit that moved with every estimate would make the fan hunt). Where the model says the board
+ * needs no fan at all, the curve does not start a stopped fan (a board idling a little above the
+ * curve's first point would otherwise start and stop it all day), unless the board is too warm to
+ * take a step to full load without it. Nor is the curve held below the speed at which the fan
+ * becomes audible, where holding it would cost safety margin and save no noise. The ceiling guard still takes over at the ceiling, whatever the model said.
  *
  * <p>Not thread-safe: one control thread calls it.
  */
@@ -23,17 +24,26 @@ final class NeedLimit {
 
     /** The die is held this far under the ceiling: the sensor's quantum. */
     static final double MARGIN_C = 0.5;
+    /**
+     * A stopped fan the board does not need stays stopped only while a step to full load would
+     * leave the die this far under the ceiling: the heatsink warms while the fan spins up, and
+     * the model's heat is an estimate.
+     */
+    static final double READY_MARGIN_C = 3.0;
     /** The limit sits this far (in duty) above the model's need: what a board's spread costs. */
     static final double CUSHION = 0.05;
 
     private final ThermalModel model;
     private final HeatObserver observer;
     private final double holdC;
+    private final double readyC;
+    private boolean fanStill;
 
     NeedLimit(ThermalModel model, double ceilingC) {
         this.model = model;
         this.observer = new HeatObserver(model);
         this.holdC = ceilingC - MARGIN_C;
+        this.readyC = ceilingC - READY_MARGIN_C;
     }
 
     /**
@@ -44,6 +54,7 @@ final class NeedLimit {
     void observe(double celsius, long nanos, OptionalInt rpm) {
         if (rpm.isPresent()) {
             observer.observe(celsius, nanos, Math.min(1, rpm.getAsInt() / model.rpmMax()));
+            fanStill = rpm.getAsInt() < SafetyRules.STALLED_BELOW_RPM;
         }
     }
 
@@ -60,7 +71,11 @@ final class NeedLimit {
         }
         double need = observer.speedToHold(holdC);
         if (need == 0) {
-            return rising;
+            // no fan needed: a stopped fan stays stopped, unless the board is too warm to take a
+            // load step with it (the die would jump to within READY_MARGIN_C of the ceiling)
+            // (only a fan the tachometer shows still: one that turns at the start was set going by
+            // something that may have known better, and the first estimate assumed an idle board)
+            return running.isOff() && fanStill && observer.readyForFullLoad(readyC) ? Duty.OFF : rising;
         }
         // below the speed at which the fan becomes audible a limit would save no noise
         double most = Math.min(1, Math.max(need + CUSHION, model.inaudibleBelow()));

@@ -9,6 +9,7 @@ import java.util.Locale;
  * fan wear), which the {@link HeatObserver} is built to tolerate.
  *
  * @param idleW the heat the board makes idle [W], the observer's first guess
+ * @param maxW the heat it makes at full load and full clock [W]
  * @param rDsKPerW die to heatsink resistance [K/W]
  * @param cSinkJPerK heatsink and board heat capacity [J/K]
  * @param gPassiveWPerK heatsink to air with the fan stopped [W/K]
@@ -16,19 +17,19 @@ import java.util.Locale;
  * @param rpmMax the fan's speed at full duty, to read a tachometer as a fraction of full speed
  * @param lMaxDba the fan's noise at full speed [dB(A)]
  */
-public record ThermalModel(double idleW, double rDsKPerW, double cSinkJPerK, double gPassiveWPerK, double gFanWPerK,
+public record ThermalModel(double idleW, double maxW, double rDsKPerW, double cSinkJPerK, double gPassiveWPerK, double gFanWPerK,
                            double rpmMax, double lMaxDba) {
 
     /** The model's law of fan cooling: the conductance grows with this power of the fan's speed. */
     static final double SPEED_EXPONENT = 0.8;
 
     public ThermalModel {
-        for (double v : new double[] {idleW, rDsKPerW, cSinkJPerK, gPassiveWPerK, gFanWPerK, rpmMax, lMaxDba}) {
+        for (double v : new double[] {idleW, maxW, rDsKPerW, cSinkJPerK, gPassiveWPerK, gFanWPerK, rpmMax, lMaxDba}) {
             if (!(v > 0) || Double.isInfinite(v)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "thermal model %s W, %s K/W, %s J/K, %s W/K, %s W/K, %s rpm, %s dB(A):"
+                        "thermal model %s W, %s W, %s K/W, %s J/K, %s W/K, %s W/K, %s rpm, %s dB(A):"
                                 + " every constant must be > 0",
-                        idleW, rDsKPerW, cSinkJPerK, gPassiveWPerK, gFanWPerK, rpmMax, lMaxDba));
+                        idleW, maxW, rDsKPerW, cSinkJPerK, gPassiveWPerK, gFanWPerK, rpmMax, lMaxDba));
             }
         }
     }

@@ -72,17 +72,20 @@ class BenchTest {
      * little louder than the quietest baseline (the curve's steep top), a fan held at its start
      * duty, let down and brought back up as a room warms under part load, a long day on the Pi 5
      * a hair louder than pi5-firmware, and a noisy sensor under steady load on the Pi 5 (no input
-     * filter). Listed exactly, so that any change, better or worse, shows.
+     * filter). The need limit took two away (the daily cycles of diurnal-30-5 on the Pi 5 and the
+     * CM4 no longer reverse more than their load steps) and brought two (Pi 5 bursts in a 30 C
+     * room 0.6 dB over the quietest baseline, a fan the limit left stopped that a warming room then
+     * starts; and one reversal more in a room warming 20 -> 35 C under half load on the Pi 5).
+     * Listed exactly, so that any change, better or worse, shows.
      */
     static final Set<String> KNOWN_LIMITS = Set.of(
             "pi4-heatsink ramp-20-36-load70 steady",
             "pi5-active-cooler diurnal ceiling", "pi5-active-cooler diurnal-30-5 ceiling",
-            "pi5-active-cooler diurnal-30-5 steady", "pi5-active-cooler ramp-36-24-2h ceiling",
+            "pi5-active-cooler ramp-36-24-2h ceiling", "pi5-active-cooler ramp-20-35-half steady",
             "pi5-active-cooler bursts-10m-33 quiet", "pi5-active-cooler bursts-3m-31 quiet",
-            "pi5-active-cooler diurnal-22-8 steady",
+            "pi5-active-cooler bursty-30 quiet", "pi5-active-cooler diurnal-22-8 steady",
             "pi5-active-cooler sustained-25-noisy quiet", "pi5-active-cooler sustained-25-noisy steady",
-            "cm4-blade ramp-20-35-half steady", "cm4-blade ramp-36-24-2h ceiling",
-            "cm4-blade diurnal-30-5 steady");
+            "cm4-blade ramp-20-35-half steady", "cm4-blade ramp-36-24-2h ceiling");
 
     @Test
     void andOnTracesTheyWereNotTunedOnAllButTheKnownLimits() {

@@ -30,7 +30,7 @@ class RecordsTest {
         assertEquals(Duration.ofSeconds(30), c.curve().downDelay());
         assertEquals(new FanConfig(Duty.ofPercent(21), Duty.ofPercent(31), Duration.ofSeconds(2), ExitState.AUTO), c.fan());
         assertEquals(new CeilingConfig(OptionalDouble.of(65), 0.0018 / 60, 0.006 / 60, Duration.ofMinutes(2), 3)
-                .withModel(new ThermalModel(2.7, 1.5, 60, 0.154, 0.346, 9000, 35)), c.ceiling());
+                .withModel(new ThermalModel(2.7, 6.4, 1.5, 60, 0.154, 0.346, 9000, 35)), c.ceiling());
         assertEquals(new SafetyConfig(80, 3, Duration.ofMinutes(2), Duration.ofSeconds(10)), c.safety());
         assertEquals(Duration.ofSeconds(1), c.interval());
     }
@@ -44,7 +44,7 @@ class RecordsTest {
         assertEquals(Duty.ofPercent(16), c.fan().minDuty());
         assertEquals(Duty.ofPercent(26), c.fan().startDuty());
         assertEquals(PifanConfig.defaults("pi4-heatsink").safety(), c.safety());
-        assertEquals(PifanConfig.defaults("pi4-heatsink").ceiling().withModel(new ThermalModel(3, 1, 70, 0.154, 0.246, 8500, 38)),
+        assertEquals(PifanConfig.defaults("pi4-heatsink").ceiling().withModel(new ThermalModel(3, 8.5, 1, 70, 0.154, 0.246, 8500, 38)),
                 c.ceiling());
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class HeatObserverTest {
 
     private static final BoardProfile PI5 = BoardProfile.PI5_ACTIVE_COOLER;
-    private static final ThermalModel MODEL = new ThermalModel(PI5.pIdleW(), PI5.rDsKPerW(), PI5.cSinkJPerK(),
+    private static final ThermalModel MODEL = new ThermalModel(PI5.pIdleW(), PI5.pMaxW(), PI5.rDsKPerW(), PI5.cSinkJPerK(),
             PI5.gPassiveWPerK(), PI5.gFanWPerK(), PI5.rpmMax(), PI5.lMaxDba());
 
     /**

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class NeedLimitTest {
 
     private static final BoardProfile PI5 = BoardProfile.PI5_ACTIVE_COOLER;
-    private static final ThermalModel MODEL = new ThermalModel(PI5.pIdleW(), PI5.rDsKPerW(), PI5.cSinkJPerK(),
+    private static final ThermalModel MODEL = new ThermalModel(PI5.pIdleW(), PI5.pMaxW(), PI5.rDsKPerW(), PI5.cSinkJPerK(),
             PI5.gPassiveWPerK(), PI5.gFanWPerK(), PI5.rpmMax(), PI5.lMaxDba());
     private static final Duty FLOOR = Duty.ofPercent(16);
 
@@ -22,17 +22,29 @@ class NeedLimitTest {
      * apart: HeatObserverTest).
      */
     private static NeedLimit watched(double load) {
-        return watched(load, MODEL);
+        return watched(load, 25, MODEL);
     }
 
-    private static NeedLimit watched(double load, ThermalModel model) {
+    private static NeedLimit watched(double load, double roomC, ThermalModel model) {
         NeedLimit limit = new NeedLimit(model, 65);
-        Plant plant = Plant.steadyState(PI5, 0.05, 25);
+        Plant plant = Plant.steadyState(PI5, 0.05, roomC);
         for (int s = 0; s < 3600; s++) {
             plant = plant.firmware(false);
             limit.observe(plant.sensorCelsius(0), s * 1_000_000_000L, OptionalInt.of(plant.tachRpm()));
             double duty = s < 60 ? 0 : s < 900 ? 0.3 : 0.7;
-            plant = plant.advance(duty, new SecondInputs(s < 60 ? 0.05 : load, 25, false, false));
+            plant = plant.advance(duty, new SecondInputs(s < 60 ? 0.05 : load, roomC, false, false));
+        }
+        return limit;
+    }
+
+    /** A limit that has watched the plant idle, its fan stopped, in a room at {@code roomC}. */
+    private static NeedLimit watchedIdle(double roomC) {
+        NeedLimit limit = new NeedLimit(MODEL, 65);
+        Plant plant = Plant.steadyState(PI5, 0.05, roomC);
+        for (int s = 0; s < 600; s++) {
+            plant = plant.firmware(false);
+            limit.observe(plant.sensorCelsius(0), s * 1_000_000_000L, OptionalInt.of(plant.tachRpm()));
+            plant = plant.advance(0, new SecondInputs(0.05, roomC, false, false));
         }
         return limit;
     }
@@ -66,9 +78,9 @@ class NeedLimitTest {
     @Test
     void aCurveIsNotHeldWhereTheFanIsStillInaudible() {
         // a fan of 10 dB(A) at full speed is under the model's 0 dB(A) floor up to 10^(-10/50) = 63%
-        ThermalModel quietFan = new ThermalModel(PI5.pIdleW(), PI5.rDsKPerW(), PI5.cSinkJPerK(), PI5.gPassiveWPerK(),
+        ThermalModel quietFan = new ThermalModel(PI5.pIdleW(), PI5.pMaxW(), PI5.rDsKPerW(), PI5.cSinkJPerK(), PI5.gPassiveWPerK(),
                 PI5.gFanWPerK(), PI5.rpmMax(), 10);
-        assertEquals(0.631, watched(1.0, quietFan).limit(Duty.FULL, Duty.ofPercent(30), FLOOR).ratio(), 0.001);
+        assertEquals(0.631, watched(1.0, 25, quietFan).limit(Duty.FULL, Duty.ofPercent(30), FLOOR).ratio(), 0.001);
     }
 
     @Test
@@ -97,9 +109,21 @@ class NeedLimitTest {
     }
 
     @Test
-    void whereThePassiveAirHoldsTheBoardTheCurveDecidesAlone() {
-        // idle, the board settles far under the ceiling with the fan stopped: the curve may start it
+    void aBoardThatNeedsNoFanKeepsItsFanStoppedWhileItCouldTakeAFullLoadStep() {
+        // idle in a 25 C room: the heatsink near 46 C, a step to 8.5 W lands the die near 55 C
+        assertEquals(Duty.OFF, watchedIdle(25).limit(Duty.ofPercent(26), Duty.OFF, FLOOR));
+    }
+
+    @Test
+    void aBoardTooWarmToTakeALoadStepWithoutItsFanHasTheCurveStartIt() {
+        // idle in a 36 C room: settled near 61 C without a fan, but the heatsink near 57 C, and a
+        // step to full load would land the die near 66 C
         Duty start = Duty.ofPercent(26);
-        assertEquals(start, watched(0.05).limit(start, Duty.OFF, FLOOR));
+        assertEquals(start, watchedIdle(36).limit(start, Duty.OFF, FLOOR));
+    }
+
+    @Test
+    void aRunningFanTheBoardNoLongerNeedsIsLeftToTheCurve() {
+        assertEquals(Duty.ofPercent(30), watchedIdle(25).limit(Duty.ofPercent(30), Duty.ofPercent(20), FLOOR));
     }
 }
