@@ -76,14 +76,16 @@ class BenchTest {
      * CM4 no longer reverse more than their load steps) and brought two (Pi 5 bursts in a 30 C
      * room 0.6 dB over the quietest baseline, a fan the limit left stopped that a warming room then
      * starts; and one reversal more in a room warming 20 -> 35 C under half load on the Pi 5).
-     * Listed exactly, so that any change, better or worse, shows.
+     * Of the reported shapes, bursts of 5-15 minutes in a 27 C room on the Pi 5 are 0.14 dB(A)
+     * over the quietest baseline (3 dB(A) over before the need limit). Listed exactly, so that any change, better or worse, shows.
      */
     static final Set<String> KNOWN_LIMITS = Set.of(
             "pi4-heatsink ramp-20-36-load70 steady",
             "pi5-active-cooler diurnal ceiling", "pi5-active-cooler diurnal-30-5 ceiling",
             "pi5-active-cooler ramp-36-24-2h ceiling", "pi5-active-cooler ramp-20-35-half steady",
             "pi5-active-cooler bursts-10m-33 quiet", "pi5-active-cooler bursts-3m-31 quiet",
-            "pi5-active-cooler bursty-30 quiet", "pi5-active-cooler diurnal-22-8 steady",
+            "pi5-active-cooler bursty-30 quiet", "pi5-active-cooler bursts-5-15m-27 quiet",
+            "pi5-active-cooler diurnal-22-8 steady",
             "pi5-active-cooler sustained-25-noisy quiet", "pi5-active-cooler sustained-25-noisy steady",
             "cm4-blade ramp-20-35-half steady", "cm4-blade ramp-36-24-2h ceiling");
 
