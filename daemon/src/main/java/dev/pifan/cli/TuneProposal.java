@@ -4,6 +4,7 @@ import dev.pifan.config.ConfigException;
 import dev.pifan.config.ConfigLoader;
 import dev.pifan.config.CurvePoint;
 import dev.pifan.config.PifanConfig;
+import dev.pifan.config.ProfileDefaults;
 import dev.pifan.hal.sim.BoardProfile;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -102,13 +103,10 @@ record TuneProposal(String yaml, PifanConfig config, double topDuty) {
             return 2;
         }
         double g = p.pMaxW() / rise;
-        if (g <= p.gPassiveWPerK()) {
-            return 0;
-        }
         if (g >= p.gPassiveWPerK() + p.gFanWPerK()) {
             return 2;
         }
-        return Math.pow((g - p.gPassiveWPerK()) / p.gFanWPerK(), 1 / 0.8);
+        return ProfileDefaults.thermalModel(p).speedFor(g);
     }
 
     /** The highest the quietest speed's point may move: a degree under the curve's next point. */
@@ -121,13 +119,13 @@ record TuneProposal(String yaml, PifanConfig config, double topDuty) {
 
     /** The die of {@code p} at steady full load in {@code roomC} with the fan turning at {@code duty}. */
     static double steadyC(BoardProfile p, double duty, double roomC) {
-        double g = p.gPassiveWPerK() + p.gFanWPerK() * Math.pow(duty, 0.8);
+        double g = ProfileDefaults.thermalModel(p).conductance(duty);
         return roomC + p.pMaxW() * (p.rDsKPerW() + 1 / g);
     }
 
     /** The room in which {@code p} at full load and {@code duty} settles at {@code dieC}. */
     static double designRoomC(BoardProfile p, double dieC, double duty) {
-        double g = p.gPassiveWPerK() + p.gFanWPerK() * Math.pow(duty, 0.8);
+        double g = ProfileDefaults.thermalModel(p).conductance(duty);
         return dieC - p.pMaxW() * (p.rDsKPerW() + 1 / g);
     }
 

@@ -1,7 +1,7 @@
 package dev.pifan.config;
 
-import java.time.Duration;
 import dev.pifan.control.ThermalModel;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;

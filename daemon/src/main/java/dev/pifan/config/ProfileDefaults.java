@@ -103,9 +103,9 @@ public final class ProfileDefaults {
      * The profile's physics as the controller's thermal model: the nominal constants of its plant
      * (thermal-model.md), which a real board of that kind differs from by its paste, case and fan.
      */
-    static ThermalModel thermalModel(BoardProfile plant) {
-        return new ThermalModel(plant.pIdleW(), plant.pMaxW(), plant.rDsKPerW(), plant.cSinkJPerK(), plant.gPassiveWPerK(),
-                plant.gFanWPerK(), plant.rpmMax(), plant.lMaxDba());
+    public static ThermalModel thermalModel(BoardProfile plant) {
+        return new ThermalModel(plant.pIdleW(), plant.pMaxW(), plant.rDsKPerW(), plant.cSinkJPerK(),
+                plant.gPassiveWPerK(), plant.gFanWPerK(), plant.rpmMax(), plant.lMaxDba());
     }
 
     /** A rate written as percent per minute, as the loader reads {@code 0.18%/min}. */

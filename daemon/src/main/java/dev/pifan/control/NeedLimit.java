@@ -16,7 +16,8 @@ import java.util.OptionalInt;
  * needs no fan at all, the curve does not start a stopped fan (a board idling a little above the
  * curve's first point would otherwise start and stop it all day), unless the board is too warm to
  * take a step to full load without it. Nor is the curve held below the speed at which the fan
- * becomes audible, where holding it would cost safety margin and save no noise. The ceiling guard still takes over at the ceiling, whatever the model said.
+ * becomes audible, where holding it would cost safety margin and save no noise. The ceiling guard
+ * still takes over at the ceiling, whatever the model said.
  *
  * <p>Not thread-safe: one control thread calls it.
  */
@@ -71,10 +72,10 @@ final class NeedLimit {
         }
         double need = observer.speedToHold(holdC);
         if (need == 0) {
-            // no fan needed: a stopped fan stays stopped, unless the board is too warm to take a
-            // load step with it (the die would jump to within READY_MARGIN_C of the ceiling)
-            // (only a fan the tachometer shows still: one that turns at the start was set going by
-            // something that may have known better, and the first estimate assumed an idle board)
+            // no fan needed: a fan the tachometer shows still stays still, unless a load step would
+            // make the die jump to within READY_MARGIN_C of the ceiling. A fan that turns at the
+            // start is left to the curve: something that may know the load set it going, and the
+            // observer's first estimate assumed an idle board
             return running.isOff() && fanStill && observer.readyForFullLoad(readyC) ? Duty.OFF : rising;
         }
         // below the speed at which the fan becomes audible a limit would save no noise

@@ -17,8 +17,8 @@ import java.util.Locale;
  * @param rpmMax the fan's speed at full duty, to read a tachometer as a fraction of full speed
  * @param lMaxDba the fan's noise at full speed [dB(A)]
  */
-public record ThermalModel(double idleW, double maxW, double rDsKPerW, double cSinkJPerK, double gPassiveWPerK, double gFanWPerK,
-                           double rpmMax, double lMaxDba) {
+public record ThermalModel(double idleW, double maxW, double rDsKPerW, double cSinkJPerK, double gPassiveWPerK,
+                           double gFanWPerK, double rpmMax, double lMaxDba) {
 
     /** The model's law of fan cooling: the conductance grows with this power of the fan's speed. */
     static final double SPEED_EXPONENT = 0.8;
@@ -35,7 +35,7 @@ public record ThermalModel(double idleW, double maxW, double rDsKPerW, double cS
     }
 
     /** Heatsink to air at this fan speed, a fraction (0..1) of the fan's full speed [W/K]. */
-    double conductance(double speed) {
+    public double conductance(double speed) {
         return gPassiveWPerK + gFanWPerK * Math.pow(Math.max(0, Math.min(1, speed)), SPEED_EXPONENT);
     }
 
@@ -48,7 +48,7 @@ public record ThermalModel(double idleW, double maxW, double rDsKPerW, double cS
     }
 
     /** The fan speed (0..1) at which the heatsink's conductance is {@code g}: 0 below passive, 1 above full. */
-    double speedFor(double g) {
+    public double speedFor(double g) {
         if (g <= gPassiveWPerK) {
             return 0;
         }

@@ -3,6 +3,7 @@ package dev.pifan.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pifan.config.ProfileDefaults;
 import dev.pifan.hal.sim.BoardProfile;
 import dev.pifan.hal.sim.Plant;
 import dev.pifan.hal.sim.SecondInputs;
@@ -12,8 +13,7 @@ import org.junit.jupiter.api.Test;
 class HeatObserverTest {
 
     private static final BoardProfile PI5 = BoardProfile.PI5_ACTIVE_COOLER;
-    private static final ThermalModel MODEL = new ThermalModel(PI5.pIdleW(), PI5.pMaxW(), PI5.rDsKPerW(), PI5.cSinkJPerK(),
-            PI5.gPassiveWPerK(), PI5.gFanWPerK(), PI5.rpmMax(), PI5.lMaxDba());
+    private static final ThermalModel MODEL = ProfileDefaults.thermalModel(PI5);
 
     /**
      * Runs the plant from idle into a full-load step at 60 s, the fan at 30% from then on and at

@@ -2,6 +2,7 @@ package dev.pifan.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pifan.config.ProfileDefaults;
 import dev.pifan.hal.Duty;
 import dev.pifan.hal.sim.BoardProfile;
 import dev.pifan.hal.sim.Plant;
@@ -12,8 +13,7 @@ import org.junit.jupiter.api.Test;
 class NeedLimitTest {
 
     private static final BoardProfile PI5 = BoardProfile.PI5_ACTIVE_COOLER;
-    private static final ThermalModel MODEL = new ThermalModel(PI5.pIdleW(), PI5.pMaxW(), PI5.rDsKPerW(), PI5.cSinkJPerK(),
-            PI5.gPassiveWPerK(), PI5.gFanWPerK(), PI5.rpmMax(), PI5.lMaxDba());
+    private static final ThermalModel MODEL = ProfileDefaults.thermalModel(PI5);
     private static final Duty FLOOR = Duty.ofPercent(16);
 
     /**
